@@ -1,0 +1,69 @@
+// npm test: typecheck, lint, unit + HTTP integration tests on the embedded database, again on PostgreSQL
+// when TEST_DATABASE_URL is set, then the browser tests when Chromium is installed.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const results = [];
+let passed = 0;
+let failed = 0;
+
+function step(name, cmd, args, env = {}) {
+  process.stdout.write(`\n── ${name} ──\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  results.push({ name, ok: r.status === 0 });
+  return r.status === 0;
+}
+
+function vitest(name, engine, extra = []) {
+  const out = `.tmp/vitest-${engine}.json`;
+  fs.mkdirSync('.tmp', { recursive: true });
+  fs.rmSync(out, { force: true });
+  step(name, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], {
+    TEST_ENGINE: engine,
+  });
+  if (fs.existsSync(out)) {
+    const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+    passed += report.numPassedTests;
+    failed +=
+      report.numFailedTests + (report.numTotalTestSuites > 0 && !report.success && report.numFailedTests === 0 ? 1 : 0);
+  } else {
+    failed += 1;
+  }
+}
+
+step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('lint', 'npx', ['biome', 'check', '.']);
+vitest('tests on the embedded database (PGlite)', 'pglite');
+if (process.env.TEST_DATABASE_URL) {
+  vitest('tests on PostgreSQL + PostGIS', 'postgres');
+} else {
+  process.stdout.write('\nTEST_DATABASE_URL is not set: the integration tests ran on the embedded database only.\n');
+}
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (fs.existsSync(chromium)) {
+  const out = '.tmp/vitest-e2e.json';
+  fs.rmSync(out, { force: true });
+  step('browser tests (Chromium)', 'node', [
+    'scripts/e2e.mjs',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
+  if (fs.existsSync(out)) {
+    const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+  } else {
+    failed += 1;
+  }
+} else {
+  process.stdout.write(
+    `\nBrowser tests NOT run: Chromium is not installed at ${chromium} (apt-get install chromium).\n`,
+  );
+}
+
+process.stdout.write('\n── summary ──\n');
+for (const r of results) process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}\n`);
+const ok = results.every((r) => r.ok);
+process.stdout.write(`test: ${passed} passed, ${failed} failed\n`);
+process.exit(ok && failed === 0 ? 0 : 1);
