@@ -1,0 +1,104 @@
+// Who is signed in and what they may do: GET /api/v1/auth/me, reloaded when tokens change (here or in another tab).
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { isApiError } from '../api/api-error.ts';
+import { api } from '../api/client.ts';
+import { tokens } from '../api/tokens.ts';
+import type { Me, Tokens, User } from '../api/types.ts';
+
+export type AuthStatus = 'loading' | 'signed_in' | 'signed_out';
+
+export interface AuthValue {
+  status: AuthStatus;
+  user: User | null;
+  permissions: string[];
+  /** True when the user holds the permission (or every one of a list). */
+  can(permission: string | string[]): boolean;
+  /** Stores the tokens of a finished sign-in and loads the user. */
+  signIn(pair: Tokens): Promise<void>;
+  /** Ends the session on the server (best effort) and forgets the tokens. */
+  signOut(): Promise<void>;
+  /** Reloads /me, e.g. after the profile or 2FA changed. */
+  reload(): Promise<void>;
+  /** Replaces the user after a PATCH /me answered with it. */
+  setUser(user: User): void;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<AuthStatus>(tokens.access() ? 'loading' : 'signed_out');
+  const [me, setMe] = useState<Me | null>(null);
+
+  const reload = useCallback(async () => {
+    if (!tokens.access()) {
+      setMe(null);
+      setStatus('signed_out');
+      return;
+    }
+    try {
+      const answer = await api.get<Me>('/api/v1/auth/me');
+      setMe(answer);
+      setStatus('signed_in');
+    } catch (error) {
+      if (isApiError(error) && (error.status === 401 || error.status === 403)) {
+        tokens.clear();
+        setMe(null);
+        setStatus('signed_out');
+      } else {
+        // Server unreachable: keep what we know; the screens show their own errors.
+        setStatus((s) => (s === 'loading' ? 'signed_out' : s));
+      }
+    }
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once at start
+  useEffect(() => {
+    void reload();
+  }, []);
+
+  useEffect(
+    () =>
+      tokens.subscribe((event) => {
+        if (event === 'signed_out') {
+          setMe(null);
+          setStatus('signed_out');
+        } else if (event === 'signed_in') void reload();
+      }),
+    [reload],
+  );
+
+  const value = useMemo<AuthValue>(() => {
+    const granted = new Set(me?.permissions ?? []);
+    return {
+      status,
+      user: me?.user ?? null,
+      permissions: me?.permissions ?? [],
+      can: (permission) => (Array.isArray(permission) ? permission : [permission]).every((p) => granted.has(p)),
+      async signIn(pair) {
+        tokens.set(pair, 'refreshed'); // stored quietly; the load below is the one that counts
+        setStatus('loading');
+        await reload();
+      },
+      async signOut() {
+        try {
+          if (tokens.access()) await api.post('/api/v1/auth/logout');
+        } catch {
+          // The session may already be gone; forgetting the tokens is what matters here.
+        }
+        tokens.clear();
+        setMe(null);
+        setStatus('signed_out');
+      },
+      reload,
+      setUser: (user) => setMe((m) => (m ? { ...m, user } : m)),
+    };
+  }, [me, status, reload]);
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth() needs <AuthProvider> above it');
+  return value;
+}

@@ -1,0 +1,5 @@
+// The web app's module list. Add one line per module (its screens live in src/web/modules/<name>/).
+import { identityScreens } from './identity/index.tsx';
+import type { ModuleScreens } from './types.ts';
+
+export const moduleScreens: ModuleScreens[] = [identityScreens];

@@ -1,0 +1,42 @@
+// A screen's heading (the page's one h1), its actions and the document title.
+import { type ReactNode, useEffect } from 'react';
+
+export function Page({
+  title,
+  actions,
+  intro,
+  children,
+}: {
+  title: string;
+  actions?: ReactNode;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
+  useEffect(() => {
+    document.title = `${title} · Caucus`;
+  }, [title]);
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1 tabIndex={-1}>{title}</h1>
+        {actions && <div className="page-actions">{actions}</div>}
+      </div>
+      {intro && <div className="page-intro">{intro}</div>}
+      {children}
+    </div>
+  );
+}
+
+/** A titled block inside a page. */
+export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  return (
+    <section className="card" aria-labelledby={id}>
+      <div className="card-head">
+        <h2 id={id}>{title}</h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
