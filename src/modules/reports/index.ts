@@ -1,0 +1,19 @@
+// reports (CiviLens): civic issue reports filed by citizens, routed to departments and officers, worked through a
+// status workflow with tasks, appeals and escalations, and seen by staff only inside their areas.
+// Other modules call createReport (report-create.ts), changeStatus (workflow.ts) and presentReport.
+import type { Module } from '../module.ts';
+import { registerReportVisibility } from './report-visibility.ts';
+import { reportsRoutes } from './reports.routes.ts';
+import { reportsJobs } from './jobs/index.ts';
+
+registerReportVisibility();
+
+export const reportsModule: Module = {
+  name: 'reports',
+  routes: reportsRoutes,
+  jobs: reportsJobs,
+};
+
+export { createReport } from './report-create.ts';
+export { presentReport } from './report.presenter.ts';
+export { allowedTransitions, canTransition, changeStatus } from './workflow.ts';
