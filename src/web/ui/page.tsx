@@ -28,10 +28,21 @@ export function Page({
 }
 
 /** A titled block inside a page. */
-export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+export function Section({
+  title,
+  children,
+  actions,
+  id: anchor,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  /** An anchor for links such as /account#sessions. */
+  id?: string;
+}) {
   const id = `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
-    <section className="card" aria-labelledby={id}>
+    <section className="card" aria-labelledby={id} id={anchor}>
       <div className="card-head">
         <h2 id={id}>{title}</h2>
         {actions}

@@ -1,0 +1,79 @@
+// Debian's Chromium driven by playwright-core, plus page helpers every module's browser tests can reuse.
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type E2eServer, projectRoot } from './server.ts';
+
+export const screenshotDir = path.join(projectRoot, '.tmp/screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const viewports = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 860 },
+} as const;
+
+/** A fresh context (no stored tokens) at phone or desktop size. */
+export async function newContext(
+  browser: Browser,
+  server: E2eServer,
+  size: keyof typeof viewports = 'desktop',
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: server.url,
+    viewport: viewports[size],
+    isMobile: size === 'phone',
+    hasTouch: size === 'phone',
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+}
+
+/** Fails the test on an uncaught page error or a console error (other than failed requests the test caused). */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** Signs in with username and password through the sign-in page and waits for the home page. */
+export async function signIn(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Username, email or phone').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+}
+
+export async function signOut(page: Page) {
+  const button = page.getByRole('button', { name: 'Sign out' });
+  if (!(await button.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+  await button.click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in to Caucus' }).waitFor();
+}
+
+/** Saves a full-page screenshot as .tmp/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,157 @@
+// The real server for browser tests: `node bin/caucus.mjs serve` on a fresh data directory and a free port.
+// Reusable by every module's e2e tests: startServer(), then apiSignIn()/apiCall() to prepare data quickly.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface E2eServer {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  dataDir: string;
+  admin: { username: string; password: string };
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts the server and waits until /api/health answers and the first admin's password has been printed.
+ * `env` adds or overrides variables (the embedded PGlite database is used unless DATABASE_URL is given).
+ */
+export async function startServer(options: { env?: Record<string, string>; timeoutMs?: number } = {}) {
+  if (!fs.existsSync(path.join(projectRoot, 'dist/web/index.html'))) {
+    throw new Error('dist/web is not built: run the browser tests with `node scripts/e2e.mjs`');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'caucus-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const env: Record<string, string> = {
+    ...(inherited as Record<string, string>),
+    NODE_ENV: 'test',
+    CAUCUS_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    LOG_LEVEL: 'warn',
+    JOBS_ENABLED: 'false',
+    RATE_LIMIT_MAX: '100000',
+    AUTH_RATE_LIMIT_MAX: '10000',
+    ...options.env,
+  };
+  const child: ChildProcess = spawn(process.execPath, ['bin/caucus.mjs', 'serve'], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d) => {
+    output += d.toString();
+  });
+  let exited: number | null = null;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      exited = code ?? -1;
+      resolve();
+    }),
+  );
+
+  const stop = async () => {
+    if (exited === null) {
+      child.kill('SIGTERM');
+      const killed = await Promise.race([exit.then(() => true), sleep(15_000).then(() => false)]);
+      if (!killed) {
+        child.kill('SIGKILL');
+        await exit;
+      }
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  let password: string | null = null;
+  try {
+    for (;;) {
+      if (exited !== null) throw new Error(`the server exited with code ${exited}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`the server did not start in time:\n${output}`);
+      password ??= /with password: (\S+)/.exec(output)?.[1] ?? null;
+      if (password) {
+        const healthy = await fetch(`${url}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (healthy) break;
+      }
+      await sleep(200);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const server: E2eServer = {
+    url,
+    port,
+    dataDir,
+    admin: { username: 'admin', password: password! },
+    output: () => output,
+    stop,
+  };
+  return server;
+}
+
+/** A JSON call to the server's API; throws with the problem detail on a non-2xx answer. */
+export async function apiCall<T = any>(
+  server: E2eServer,
+  method: string,
+  apiPath: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(server.url + apiPath, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  const body = text ? JSON.parse(text) : undefined;
+  if (!response.ok) throw new Error(`${method} ${apiPath} → ${response.status} ${body?.code}: ${body?.detail}`);
+  return body as T;
+}
+
+/** Signs in through the API (no 2FA) and returns the access token. */
+export async function apiSignIn(server: E2eServer, username: string, password: string): Promise<string> {
+  const answer = await apiCall<{ access_token?: string; two_factor_required?: boolean }>(
+    server,
+    'POST',
+    '/api/v1/auth/login',
+    { body: { username, password } },
+  );
+  if (!answer.access_token) throw new Error(`${username} has two-factor authentication on; sign in through the UI`);
+  return answer.access_token;
+}
