@@ -3,7 +3,8 @@ import { identityModule } from './identity/index.ts';
 import { mailModule } from './mail/index.ts';
 import type { Module } from './module.ts';
 import { reportsModule } from './reports/index.ts';
+import { votersModule } from './voters/index.ts';
 
-export const modules: Module[] = [identityModule, mailModule, reportsModule];
+export const modules: Module[] = [identityModule, mailModule, reportsModule, votersModule];
 
 export const jobDefinitions = modules.flatMap((m) => m.jobs ?? []);

@@ -1,0 +1,20 @@
+// voters (Cerberus): the central person registry. Campaigns, voters, campaign membership, the interaction
+// timeline every module writes to, surveys, tags, lists, segments and public signups. Other modules match
+// people through findOrCreatePerson() and log touches through logInteraction().
+import type { App, AppDeps, Module } from '../module.ts';
+
+export { logInteraction, recomputeEngagement } from './interactions.service.ts';
+export type { InteractionInput, InteractionRow } from './interactions.service.ts';
+export { findOrCreatePerson, findPerson, normalizeEmail, normalizePhone } from './person-match.ts';
+export type { PersonInput } from './person-match.ts';
+export type { VoterRow } from './voters.queries.ts';
+
+/** Each sub-domain's routes; other voters helpers add theirs here with one line. */
+const routeGroups: Array<(app: App, deps: AppDeps) => Promise<void> | void> = [];
+
+export const votersModule: Module = {
+  name: 'voters',
+  routes: async (app, deps) => {
+    for (const register of routeGroups) await register(app, deps);
+  },
+};
