@@ -119,6 +119,8 @@ export function fromDatabaseError(err: unknown): AppError | null {
     case '22001':
     case '22023':
     case '22004':
+    // character_not_in_repertoire: a NUL byte in a string (PostgreSQL text cannot hold one)
+    case '22021':
       return badRequest('invalid_value', 'A value has the wrong form or is out of range');
     case 'P0001':
       // Raised by our own triggers: their messages are written for the user.

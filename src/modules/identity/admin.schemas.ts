@@ -1,5 +1,5 @@
 // Request and response schemas of the admin API. Every string and array is bounded, every object closed.
-import { Type } from '@fastify/type-provider-typebox';
+import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
 import { roles } from './role-catalogue.ts';
 import { UserSchema } from './user.presenter.ts';
 
@@ -14,8 +14,13 @@ export const RoleName = Type.Union(
 export const Timestamp = Type.String({ format: 'date-time', maxLength: 40 });
 
 const Str = (maxLength: number, minLength = 1) => Type.String({ minLength, maxLength });
-const OrNull = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(t: T) =>
-  Type.Union([t, Type.Null()]);
+/**
+ * A value or null, as one `type: [t, 'null']` schema: with ajv's type coercion an anyOf with a null branch would
+ * turn 0 or "" into null instead of refusing them.
+ */
+function OrNull<T extends TSchema>(schema: T) {
+  return Type.Unsafe<Static<T> | null>({ ...schema, type: [(schema as unknown as { type: string }).type, 'null'] });
+}
 
 const Username = Type.String({ minLength: 3, maxLength: 100, pattern: '^[^\\s]+$' });
 const Email = Type.String({ format: 'email', maxLength: 255 });
