@@ -5,18 +5,21 @@ export function Page({
   title,
   actions,
   intro,
+  narrow = false,
   children,
 }: {
   title: string;
   actions?: ReactNode;
   intro?: ReactNode;
+  /** A single centred column (sign-in and other one-form pages). */
+  narrow?: boolean;
   children: ReactNode;
 }) {
   useEffect(() => {
     document.title = `${title} · Caucus`;
   }, [title]);
   return (
-    <div className="page">
+    <div className={narrow ? 'page page-narrow' : 'page'}>
       <div className="page-head">
         <h1 tabIndex={-1}>{title}</h1>
         {actions && <div className="page-actions">{actions}</div>}

@@ -20,7 +20,7 @@ export function ForgotPasswordPage() {
     if (answer) setSent(answer.message ?? 'If an account uses this address, we sent it a link to reset the password.');
   };
   return (
-    <Page title="Reset your password">
+    <Page title="Reset your password" narrow>
       <div className="card auth-card">
         {sent ? (
           <>

@@ -32,7 +32,7 @@ export function ResetPasswordPage() {
   };
 
   return (
-    <Page title="Choose a new password">
+    <Page title="Choose a new password" narrow>
       <div className="card auth-card">
         {!token ? (
           <Alert kind="error" title="This link is incomplete">

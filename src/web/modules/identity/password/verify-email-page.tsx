@@ -28,7 +28,7 @@ export function VerifyEmailPage() {
   }, [token]);
 
   return (
-    <Page title="Verify your email">
+    <Page title="Verify your email" narrow>
       <div className="card auth-card">
         {!token ? (
           <Alert kind="error" title="This link is incomplete">

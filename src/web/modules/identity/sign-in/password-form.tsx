@@ -13,12 +13,22 @@ import { useAction } from '../../../ui/use-query.ts';
 export function PasswordForm({ onAnswer }: { onAnswer(answer: LoginAnswer): void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
   const login = useAction((body: { username: string; password: string }) =>
     api.post<LoginAnswer>('/api/v1/auth/login', body),
   );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const empty = {
+      username: username.trim() ? undefined : 'Enter your username, email or phone number.',
+      password: password ? undefined : 'Enter your password.',
+    };
+    setMissing(empty);
+    if (empty.username || empty.password) {
+      document.getElementById(empty.username ? 'sign-in-username' : 'sign-in-password')?.focus();
+      return;
+    }
     const answer = await login.run({ username: username.trim(), password });
     if (answer) onAnswer(answer);
   };
@@ -35,6 +45,8 @@ export function PasswordForm({ onAnswer }: { onAnswer(answer: LoginAnswer): void
       <ErrorAlert error={login.error} title={locked ? `Locked until ${locked}` : undefined} />
       <TextField
         label="Username, email or phone"
+        id="sign-in-username"
+        error={missing.username}
         name="username"
         autoComplete="username"
         autoCapitalize="none"
@@ -46,6 +58,8 @@ export function PasswordForm({ onAnswer }: { onAnswer(answer: LoginAnswer): void
       />
       <TextField
         label="Password"
+        id="sign-in-password"
+        error={missing.password}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -55,7 +69,7 @@ export function PasswordForm({ onAnswer }: { onAnswer(answer: LoginAnswer): void
         onChange={(e) => setPassword(e.target.value)}
       />
       <div className="form-actions">
-        <Button type="submit" variant="primary" busy={login.busy} disabled={!username.trim() || !password}>
+        <Button type="submit" variant="primary" busy={login.busy}>
           Sign in
         </Button>
         <Link to="/forgot-password" className="btn btn-link">

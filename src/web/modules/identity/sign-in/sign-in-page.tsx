@@ -38,7 +38,7 @@ export function SignInPage() {
   };
 
   return (
-    <Page title="Sign in to Caucus">
+    <Page title="Sign in to Caucus" narrow>
       <div className="card auth-card">
         {finishing ? (
           <Spinner label="Signing you in" />
