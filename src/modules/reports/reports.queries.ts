@@ -1,6 +1,7 @@
 // Named report queries: the column list every read uses, one report by id, duplicate candidates.
 import { type SQL, sql } from 'drizzle-orm';
 import { one, rows, type Db } from '../../db/client.ts';
+import { iso } from '../../http/presenters.ts';
 import type { ReportRow } from './report.presenter.ts';
 import { openStatuses } from './transitions.ts';
 
@@ -36,7 +37,7 @@ export interface DuplicateCandidate {
   category: string | null;
   distance_m: number;
   text_similarity: number;
-  created_at: unknown;
+  created_at: string | null;
 }
 
 /**
@@ -56,7 +57,7 @@ export async function findDuplicateCandidates(
   limit = 10,
 ): Promise<DuplicateCandidate[]> {
   const point = sql`ST_SetSRID(ST_MakePoint(${input.longitude}::float8, ${input.latitude}::float8), 4326)::geography`;
-  return rows<DuplicateCandidate>(
+  const found = await rows<DuplicateCandidate>(
     db,
     sql`WITH c AS (SELECT duplicate_radius_m FROM reports.categories WHERE code = ${input.category})
         SELECT r.id, r.report_number, r.title, r.status, r.category, r.created_at,
@@ -72,4 +73,5 @@ export async function findDuplicateCandidates(
         ORDER BY distance_m, r.id
         LIMIT ${limit}`,
   );
+  return found.map((c) => ({ ...c, created_at: iso(c.created_at) }));
 }

@@ -134,8 +134,8 @@ export async function recordStatusChange(
         VALUES (${change.reportId}, ${change.from}, ${change.to}, ${actor?.userId ?? null}, ${change.notes ?? null})`,
   );
   await audit(tx, context ?? (actor ? { ...systemContext, actor } : systemContext), {
-    action: 'report_status_changed',
-    description: `Report status ${change.from} → ${change.to}`,
+    action: change.from === change.to ? 'report_updated' : 'report_status_changed',
+    description: change.from === change.to ? 'Report update noted' : `Report status ${change.from} → ${change.to}`,
     resourceType: 'report',
     resourceId: change.reportId,
     extra: { old_status: change.from, new_status: change.to, notes: change.notes ?? null },

@@ -1,0 +1,184 @@
+// Workflow actions on one report: classify, route, assign, and every status move of the transition table.
+import { type TSchema, Type } from '@fastify/type-provider-typebox';
+import type { Db } from '../../db/client.ts';
+import type { Access } from '../../http/access.ts';
+import { type AuditContext, auditContext } from '../identity/audit.ts';
+import type { App, AppDeps } from '../module.ts';
+import { assignDepartment, assignOfficer, autoAssignOfficer, classifyReport } from './assignment.ts';
+import { presentReport, type ReportRow } from './report.presenter.ts';
+import { addUpdate, moveFrom, moveReport, submitForVerification } from './report-moves.ts';
+import { CategoryCode, Id, IdParams, Notes, Reason, Report, SeverityT, Status } from './reports.schemas.ts';
+
+const tags = ['reports'];
+const body = (props: Record<string, TSchema>, required = false) =>
+  Type.Object(props, { additionalProperties: false, ...(required ? {} : {}) });
+const IsoTime = Type.String({ maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' });
+const Priority = Type.Integer({ minimum: 1, maximum: 10 });
+
+interface Action {
+  path: string;
+  method?: 'POST' | 'PUT';
+  access: Access;
+  summary: string;
+  body: TSchema;
+  run: (tx: Db, ctx: AuditContext, id: number, body: any) => Promise<ReportRow>;
+}
+
+const actions: Action[] = [
+  {
+    path: 'classify',
+    method: 'PUT',
+    access: 'reports:classify',
+    summary: 'Classify: manual category and severity, notes; intake reports move to classified',
+    body: body({
+      manual_category: Type.Optional(CategoryCode),
+      manual_severity: Type.Optional(SeverityT),
+      classification_notes: Type.Optional(Notes),
+    }),
+    run: (tx, ctx, id, b) => classifyReport(tx, ctx, id, b),
+  },
+  {
+    path: 'assign-department',
+    access: 'reports:assign',
+    summary: 'Route the report to a department',
+    body: body({ department_id: Id, notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) => assignDepartment(tx, ctx, id, b),
+  },
+  {
+    path: 'assign-officer',
+    access: 'reports:assign',
+    summary: "Assign an officer of the report's department (creates or moves the task)",
+    body: body({ officer_id: Id, priority: Type.Optional(Priority), notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) => assignOfficer(tx, ctx, id, b),
+  },
+  {
+    path: 'auto-assign-officer',
+    access: 'reports:assign',
+    summary: "Assign the department's least-loaded active nodal officer",
+    body: body({ priority: Type.Optional(Priority), notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) => autoAssignOfficer(tx, ctx, id, b),
+  },
+  {
+    path: 'status',
+    access: 'reports:update_status',
+    summary: 'Move the report to a status allowed by the transition table',
+    body: body({
+      status: Status,
+      notes: Type.Optional(Notes),
+      reason: Type.Optional(Reason),
+      duplicate_of_report_id: Type.Optional(Id),
+    }),
+    run: (tx, ctx, id, b) =>
+      moveReport(tx, ctx, id, b.status, {
+        notes: b.notes,
+        reason: b.reason,
+        duplicateOfReportId: b.duplicate_of_report_id,
+      }),
+  },
+  {
+    path: 'acknowledge',
+    access: 'tasks:work',
+    summary: 'The assigned officer acknowledges the report',
+    body: body({ notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) => moveReport(tx, ctx, id, 'acknowledged', { notes: b.notes ?? 'Acknowledged' }),
+  },
+  {
+    path: 'start-work',
+    access: 'tasks:work',
+    summary: 'The assigned officer starts (or resumes) work',
+    body: body({ notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) => moveReport(tx, ctx, id, 'in_progress', { notes: b.notes ?? 'Work started' }),
+  },
+  {
+    path: 'submit-for-verification',
+    access: 'tasks:work',
+    summary: 'The assigned officer submits the work for verification',
+    body: body({ resolution_notes: Type.Optional(Notes), notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) => submitForVerification(tx, ctx, id, b),
+  },
+  {
+    path: 'on-hold',
+    access: 'reports:update_status',
+    summary: 'Put the report on hold with a reason',
+    body: body({ hold_reason: Reason, estimated_resume_date: Type.Optional(IsoTime), notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) =>
+      moveReport(tx, ctx, id, 'on_hold', {
+        reason: b.hold_reason,
+        notes: b.notes,
+        estimatedResumeDate: b.estimated_resume_date,
+      }),
+  },
+  {
+    path: 'approve-resolution',
+    access: 'reports:assign',
+    summary: 'Approve the submitted work: the report is resolved',
+    body: body({ notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) =>
+      moveFrom(tx, ctx, id, ['pending_verification'], 'resolved', { notes: b.notes ?? 'Resolution approved' }),
+  },
+  {
+    path: 'reject-resolution',
+    access: 'reports:assign',
+    summary: 'Send the submitted work back: the report returns to in_progress',
+    body: body({ reason: Reason, notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) =>
+      moveFrom(tx, ctx, id, ['pending_verification'], 'in_progress', { notes: `Resolution rejected: ${b.reason}` }),
+  },
+  {
+    path: 'reject',
+    access: 'reports:moderate',
+    summary: 'Reject the report with a reason',
+    body: body({ rejection_reason: Reason, notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) => moveReport(tx, ctx, id, 'rejected', { reason: b.rejection_reason, notes: b.notes }),
+  },
+  {
+    path: 'mark-duplicate',
+    access: 'reports:moderate',
+    summary: 'Mark the report a duplicate of another',
+    body: body({ duplicate_of_report_id: Id, notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) =>
+      moveReport(tx, ctx, id, 'duplicate', {
+        duplicateOfReportId: b.duplicate_of_report_id,
+        notes: b.notes ?? `Duplicate of report ${b.duplicate_of_report_id}`,
+      }),
+  },
+  {
+    path: 'reopen',
+    access: 'reports:assign',
+    summary: 'Reopen a resolved or closed report',
+    body: body({ reason: Type.Optional(Reason), notes: Type.Optional(Notes) }),
+    run: (tx, ctx, id, b) => moveReport(tx, ctx, id, 'reopened', { notes: b.notes ?? b.reason ?? 'Reopened' }),
+  },
+  {
+    path: 'reject-assignment',
+    access: 'tasks:work',
+    summary: 'The assigned officer rejects the assignment with a reason',
+    body: body({ reason: Reason }),
+    run: (tx, ctx, id, b) => moveReport(tx, ctx, id, 'assignment_rejected', { reason: b.reason }),
+  },
+  {
+    path: 'add-update',
+    access: 'reports:update_status',
+    summary: 'Add a progress note to the history (the status stays)',
+    body: body({ notes: Type.String({ minLength: 1, maxLength: 5000 }) }),
+    run: (tx, ctx, id, b) => addUpdate(tx, ctx, id, b.notes),
+  },
+];
+
+export function reportWorkflowRoutes(app: App, deps: AppDeps) {
+  for (const action of actions) {
+    app.route({
+      method: action.method ?? 'POST',
+      url: `/api/v1/reports/:id/${action.path}`,
+      config: { access: action.access },
+      schema: { tags, summary: action.summary, params: IdParams, body: action.body, response: { 200: Report } },
+      handler: async (request) => {
+        const { id } = request.params as { id: number };
+        const row = await deps.database.db.transaction((tx) => action.run(tx, auditContext(request), id, request.body));
+        return presentReport(row);
+      },
+    });
+  }
+}
+
+export const workflowActionPaths = actions.map((a) => a.path);
