@@ -54,11 +54,16 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** The password field of the sign-in form (the "Password" tab panel carries the same name). */
+export function passwordField(page: Page) {
+  return page.getByRole('tabpanel').getByLabel(/^Password/);
+}
+
 /** Signs in with username and password through the sign-in page and waits for the home page. */
 export async function signIn(page: Page, username: string, password: string) {
   await page.goto('/login');
   await page.getByLabel('Username, email or phone').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await passwordField(page).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
 }

@@ -39,6 +39,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * `env` adds or overrides variables (the embedded PGlite database is used unless DATABASE_URL is given).
  */
 export async function startServer(options: { env?: Record<string, string>; timeoutMs?: number } = {}) {
+  // Debugging against a server you already run: CAUCUS_E2E_URL and CAUCUS_E2E_ADMIN_PASSWORD (its data is kept).
+  const running = process.env.CAUCUS_E2E_URL;
+  if (running) {
+    return {
+      url: running,
+      port: Number(new URL(running).port),
+      dataDir: '',
+      admin: { username: 'admin', password: process.env.CAUCUS_E2E_ADMIN_PASSWORD ?? '' },
+      output: () => '',
+      stop: async () => {},
+    } satisfies E2eServer;
+  }
   if (!fs.existsSync(path.join(projectRoot, 'dist/web/index.html'))) {
     throw new Error('dist/web is not built: run the browser tests with `node scripts/e2e.mjs`');
   }

@@ -17,6 +17,13 @@ export function Pagination({
   const pages = Math.max(1, Math.ceil(total / perPage));
   const first = total === 0 ? 0 : (page - 1) * perPage + 1;
   const last = Math.min(total, page * perPage);
+  if (pages <= 1) {
+    return (
+      <p className="pagination pagination-status" aria-live="polite">
+        {total.toLocaleString()} {total === 1 ? 'result' : 'results'}
+      </p>
+    );
+  }
   return (
     <nav className="pagination" aria-label={`${label} pages`}>
       <Button onClick={() => onPage(page - 1)} disabled={page <= 1}>

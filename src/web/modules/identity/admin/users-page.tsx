@@ -54,12 +54,11 @@ export function UsersPage() {
         onClear={() => setFilters({ search: '', role: '', is_active: '' })}
       >
         <TextField
-          label="Search"
+          label="Name, email or phone"
           name="search"
           type="search"
           defaultValue={filters.search}
           maxLength={200}
-          hint="Name, username, email or phone"
         />
         <SelectField
           label="Role"
@@ -75,7 +74,7 @@ export function UsersPage() {
           name="is_active"
           defaultValue={filters.is_active}
           options={[
-            { value: '', label: 'Active and inactive' },
+            { value: '', label: 'Any status' },
             { value: 'true', label: 'Active' },
             { value: 'false', label: 'Inactive' },
           ]}
