@@ -1,0 +1,181 @@
+// The three phases of an import, each safe to run again after a crash:
+// - staging: the file is streamed into a fresh UNLOGGED staging table (restarted from scratch if interrupted);
+// - normalizing: one transaction builds the typed rows table from staging (all or nothing);
+// - merging: matches are computed for the lines not yet merged, then batches of lines commit one by one, each
+//   with its counters and its last line, so a rerun continues after the last committed batch.
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../../../db/client.ts';
+import { one } from '../../../db/client.ts';
+import {
+  type ImportRow,
+  markDone,
+  recordBatch,
+  recordLayout,
+  recordStaged,
+  recordStagingProgress,
+  setImportState,
+} from './imports.queries.ts';
+import { effectiveMapping, readOptions } from './inspect-file.ts';
+import type { ColumnMapping } from './mapping.ts';
+import {
+  countsSql,
+  followMergesSql,
+  insertSql,
+  issuesSql,
+  linkCampaignSql,
+  matchSql,
+  ownershipSql,
+  updateSql,
+} from './merge.sql.ts';
+import { normalizeSql } from './normalize.sql.ts';
+import { readRecords } from './records.ts';
+import { openSource } from './source-file.ts';
+import { copyIntoStaging, stagingTableSql } from './staging.ts';
+
+export const workTables = (importId: number) => ({
+  staging: `voters.import_${importId}_staging`,
+  rows: `voters.import_${importId}_rows`,
+});
+
+const run = (db: Db, text: string) => db.execute(sql.raw(text));
+const value = async (db: Db, text: string) => (await one<Record<string, number>>(db, sql.raw(text)))!;
+
+export async function dropWorkTables(database: Database, importId: number) {
+  const t = workTables(importId);
+  await run(database.db, `DROP TABLE IF EXISTS ${t.rows}`);
+  await run(database.db, `DROP TABLE IF EXISTS ${t.staging}`);
+}
+
+export async function stage(database: Database, imp: ImportRow, onProgress: () => void): Promise<void> {
+  const { db } = database;
+  const t = workTables(imp.import_id);
+  await dropWorkTables(database, imp.import_id);
+  const options = readOptions(imp.layout, imp.mapping);
+  const source = await openSource(imp.file_path);
+  let bytes = 0;
+  const records = readRecords(source.stream, options, (b) => {
+    bytes = b;
+  });
+  const first = await records.next();
+  const header = !first.done && options.header ? first.value.fields.map((f) => f.trim()) : null;
+  const columnCount = first.done ? 0 : header ? header.length : first.value.fields.length;
+  let lastLine = first.done ? 0 : first.value.line;
+  if (first.done) {
+    await recordLayout(db, imp.import_id, imp.mapping ?? ({ columns: {} } as ColumnMapping), null, 0);
+    await recordStaged(db, imp.import_id, 0, 0, bytes);
+    return;
+  }
+  const { mapping } = effectiveMapping(imp.layout, imp.mapping, header, columnCount);
+  await recordLayout(db, imp.import_id, mapping, header, columnCount);
+  await run(db, stagingTableSql(t.staging, columnCount));
+  async function* data() {
+    if (!header) yield first.value!;
+    for await (const record of records) {
+      lastLine = record.line;
+      yield record;
+    }
+  }
+  const staged = await copyIntoStaging({
+    database,
+    table: t.staging,
+    columnCount,
+    records: data(),
+    onRows: async (n) => {
+      await recordStagingProgress(db, imp.import_id, n, bytes);
+      onProgress();
+    },
+  });
+  await run(db, `CREATE INDEX ON ${t.staging} (line_no)`);
+  await recordStaged(db, imp.import_id, staged, lastLine, bytes);
+}
+
+export async function normalize(database: Database, imp: ImportRow): Promise<void> {
+  const t = workTables(imp.import_id);
+  if (imp.rows_read === 0) {
+    await setImportState(database.db, imp.import_id, 'merging');
+    return;
+  }
+  const { resolved } = effectiveMapping(imp.layout, imp.mapping, imp.header, imp.column_count!);
+  const statements = normalizeSql(t.staging, t.rows, resolved, imp.mapping?.values ?? 'plain');
+  await database.db.transaction(async (tx) => {
+    await run(tx, `DROP TABLE IF EXISTS ${t.rows}`);
+    await run(tx, statements.createRows);
+    for (const s of statements.inFileDuplicates) await run(tx, s);
+    await setImportState(tx, imp.import_id, 'merging');
+  });
+}
+
+/** False when the work tables are gone or short (a server crash empties UNLOGGED tables): restage. */
+export async function workTablesIntact(database: Database, imp: ImportRow): Promise<boolean> {
+  if (imp.rows_read === 0) return true;
+  const t = workTables(imp.import_id);
+  const exists = await one<{ staging: string | null; rows: string | null }>(
+    database.db,
+    sql`SELECT to_regclass(${t.staging})::text AS staging, to_regclass(${t.rows})::text AS rows`,
+  );
+  if (!exists?.staging || !exists.rows) return false;
+  const n = await value(database.db, `SELECT (SELECT count(*) FROM ${t.rows})::int AS n`);
+  return n.n === imp.rows_read;
+}
+
+async function computeMatches(db: Db, rows: string, after: number) {
+  await db.transaction(async (tx) => {
+    for (const s of matchSql(rows, after)) await run(tx, s);
+    for (let i = 0; i < 20 && (await value(tx, followMergesSql(rows, after))).n > 0; i++);
+    for (const s of ownershipSql(rows, after)) await run(tx, s);
+  });
+}
+
+export async function merge(database: Database, imp: ImportRow, onProgress: () => void): Promise<void> {
+  const { db } = database;
+  const t = workTables(imp.import_id);
+  if (imp.rows_read === 0 || imp.last_merged_line >= imp.last_line) {
+    await markDone(db, imp.import_id);
+    await dropWorkTables(database, imp.import_id);
+    return;
+  }
+  await computeMatches(db, t.rows, imp.last_merged_line);
+  if (imp.dry_run) {
+    await db.transaction(async (tx) => {
+      const lo = imp.last_merged_line + 1;
+      const c = await value(tx, countsSql(t.rows, lo, imp.last_line, true));
+      await run(tx, issuesSql(t.rows, t.staging, imp.import_id, lo, imp.last_line, imp.column_count!));
+      await recordBatch(tx, imp.import_id, lo, imp.last_line, {
+        inserted: c.total - c.rejected - c.matched,
+        updated: c.changing,
+        unchanged: c.matched - c.changing,
+        rejected: c.rejected,
+        warnings: c.warnings,
+      });
+      await markDone(tx, imp.import_id);
+    });
+  } else {
+    for (let lo = imp.last_merged_line + 1; lo <= imp.last_line; lo += imp.batch_size) {
+      const hi = Math.min(lo + imp.batch_size - 1, imp.last_line);
+      await db.transaction(async (tx) => {
+        const c = await value(tx, countsSql(t.rows, lo, hi, false));
+        const updated = (await value(tx, updateSql(t.rows, lo, hi))).n;
+        const inserted = await value(tx, insertSql(t.rows, lo, hi, imp.campaign_id));
+        if (inserted.n !== c.total - c.rejected - c.matched || inserted.linked !== inserted.n) {
+          throw new Error(
+            `import ${imp.import_id}: lines ${lo}-${hi} inserted ${inserted.n} voters, expected ${
+              c.total - c.rejected - c.matched
+            } (${inserted.linked} linked)`,
+          );
+        }
+        if (imp.campaign_id !== null) await run(tx, linkCampaignSql(t.rows, lo, hi, imp.campaign_id));
+        await run(tx, issuesSql(t.rows, t.staging, imp.import_id, lo, hi, imp.column_count!));
+        await recordBatch(tx, imp.import_id, lo, hi, {
+          inserted: inserted.n,
+          updated,
+          unchanged: c.matched - updated,
+          rejected: c.rejected,
+          warnings: c.warnings,
+        });
+      });
+      onProgress();
+    }
+    await markDone(db, imp.import_id);
+  }
+  await dropWorkTables(database, imp.import_id);
+}
