@@ -69,7 +69,7 @@ export function TwoFactorSetup({ onEnabled, onCancel }: { onEnabled(codes: strin
         <li>
           <p>
             Or enter this key in the app by hand:{' '}
-            <code className="secret" data-testid="totp-secret" data-secret={setup.secret}>
+            <code className="secret" data-testid="totp-secret">
               {grouped(setup.secret)}
             </code>
           </p>

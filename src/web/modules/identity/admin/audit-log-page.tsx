@@ -159,6 +159,7 @@ export function AuditLogPage() {
           {
             key: 'description',
             header: 'Description',
+            className: 'text',
             render: (r) => (
               <>
                 {r.description ?? '—'}

@@ -92,6 +92,7 @@ export function OutboxPage() {
           {
             key: 'message',
             header: 'Message',
+            className: 'text',
             render: (m) => (
               <details>
                 <summary>

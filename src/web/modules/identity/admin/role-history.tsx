@@ -31,7 +31,7 @@ export function RoleHistory({ userId, generation }: { userId: number; generation
             header: 'By',
             render: (h) => (h.automatic ? <span className="badge">automatic</span> : (h.changed_by_username ?? '—')),
           },
-          { key: 'reason', header: 'Reason', render: (h) => h.reason ?? '—' },
+          { key: 'reason', header: 'Reason', className: 'text', render: (h) => h.reason ?? '—' },
         ]}
       />
     </Section>
