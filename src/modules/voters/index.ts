@@ -2,6 +2,9 @@
 // timeline every module writes to, surveys, tags, lists, segments and public signups. Other modules match
 // people through findOrCreatePerson() and log touches through logInteraction().
 import type { App, AppDeps, Module } from '../module.ts';
+import { campaignsRoutes } from './campaigns.routes.ts';
+import { signupsRoutes } from './signups.routes.ts';
+import { votersRoutes } from './voters.routes.ts';
 
 export { logInteraction, recomputeEngagement } from './interactions.service.ts';
 export type { InteractionInput, InteractionRow } from './interactions.service.ts';
@@ -10,7 +13,11 @@ export type { PersonInput } from './person-match.ts';
 export type { VoterRow } from './voters.queries.ts';
 
 /** Each sub-domain's routes; other voters helpers add theirs here with one line. */
-const routeGroups: Array<(app: App, deps: AppDeps) => Promise<void> | void> = [];
+const routeGroups: Array<(app: App, deps: AppDeps) => Promise<void> | void> = [
+  campaignsRoutes,
+  votersRoutes,
+  signupsRoutes,
+];
 
 export const votersModule: Module = {
   name: 'voters',
