@@ -155,7 +155,7 @@ describe('token refresh', () => {
     tokens.set({ access_token: 'expired', refresh_token: 'stolen-and-rotated' });
     events = [];
 
-    const error = await failure(api.get('/api/v1/auth/me')));
+    const error = await failure(api.get('/api/v1/auth/me'));
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(401);
     expect(tokens.access()).toBeNull();
@@ -166,7 +166,7 @@ describe('token refresh', () => {
   test('a 401 without a token (wrong password) does not try to refresh', async () => {
     const server = fakeApi();
     vi.stubGlobal('fetch', vi.fn(server.handler));
-    const error = await failure(api.post('/api/v1/auth/login', { username: 'a', password: 'b' })));
+    const error = await failure(api.post('/api/v1/auth/login', { username: 'a', password: 'b' }));
     expect(error.code).toBe('invalid_credentials');
     expect(server.calls).toEqual(['POST /api/v1/auth/login']);
   });
@@ -177,7 +177,7 @@ describe('token refresh', () => {
       vi.fn(async () => Promise.reject(new TypeError('fetch failed'))),
     );
     tokens.set({ access_token: 'valid-1', refresh_token: 'refresh-1' });
-    const error = await failure(api.get('/api/v1/users')));
+    const error = await failure(api.get('/api/v1/users'));
     expect(error.code).toBe('network_error');
     expect(error.status).toBe(0);
     expect(tokens.refresh()).toBe('refresh-1');
