@@ -64,6 +64,14 @@ describe('admin screens', () => {
     expect(await row.textContent()).toMatch(/editor.*moderator.*admin/);
     await screenshot(page, 'user-desktop');
 
+    // Deactivating asks first; activating again is one click.
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Deactivate Dana Organizer?' });
+    await confirm.getByRole('button', { name: 'Deactivate' }).click();
+    await expect.poll(() => details.textContent()).toContain('inactive');
+    await page.getByRole('button', { name: 'Activate' }).click();
+    await expect.poll(() => details.textContent()).not.toContain('inactive');
+
     // The audit log viewer finds the role change by action and resource.
     await openNav(page, 'Audit log');
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
@@ -131,6 +139,39 @@ describe('admin screens', () => {
     await visitor.getByText('Password changed').waitFor();
     await signIn(visitor, 'olu', 'Second-Password-2026');
     await anonymous.close();
+    await context.close();
+  });
+
+  test('an API key is shown once at creation; revoking it asks first', async () => {
+    const context = await newContext(browser, server);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, server.admin.username, server.admin.password);
+    await openNav(page, 'API keys');
+    await page.getByRole('button', { name: 'New API key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New API key' });
+    // The dialog starts in its first field.
+    expect(await dialog.getByLabel(/^Name/).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('County 311 app');
+    await dialog.getByLabel('Interface').selectOption('open311');
+    await dialog.getByRole('button', { name: 'Create key' }).click();
+    const shown = page.getByRole('dialog', { name: 'Your new API key' }).getByTestId('new-api-key');
+    const key = (await shown.textContent())!.trim();
+    expect(key.length).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    const row = page.getByRole('row', { name: /County 311 app/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Open311');
+    expect(await page.locator('main').textContent()).not.toContain(key);
+
+    await row.getByRole('button', { name: 'Revoke County 311 app' }).click();
+    await page
+      .getByRole('dialog', { name: /Revoke/ })
+      .getByRole('button', { name: 'Revoke key' })
+      .click();
+    await expect.poll(() => row.textContent()).toContain('revoked');
+    expect(errors).toEqual([]);
     await context.close();
   });
 

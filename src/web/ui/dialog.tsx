@@ -23,6 +23,8 @@ export function Dialog({ open, title, onClose, children, footer }: DialogProps) 
     if (open && !dialog.open) {
       opener.current = document.activeElement;
       dialog.showModal();
+      // Start in the first field rather than on the close button.
+      dialog.querySelector<HTMLElement>('.dialog-body :is(input, select, textarea):not([hidden], [disabled])')?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
