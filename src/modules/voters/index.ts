@@ -3,7 +3,12 @@
 // people through findOrCreatePerson() and log touches through logInteraction().
 import type { App, AppDeps, Module } from '../module.ts';
 import { campaignsRoutes } from './campaigns.routes.ts';
+import { duplicatesRoutes, votersDuplicateJobs } from './duplicates/index.ts';
+import { votersImportJobs, votersImportRoutes } from './import/index.ts';
+import { interactionsRoutes } from './interactions.routes.ts';
 import { signupsRoutes } from './signups.routes.ts';
+import { surveysRoutes } from './surveys.routes.ts';
+import { listsRoutes, tagsRoutes } from './tags-lists.routes.ts';
 import { votersRoutes } from './voters.routes.ts';
 
 export { logInteraction, recomputeEngagement } from './interactions.service.ts';
@@ -17,6 +22,8 @@ const routeGroups: Array<(app: App, deps: AppDeps) => Promise<void> | void> = [
   campaignsRoutes,
   votersRoutes,
   signupsRoutes,
+  votersImportRoutes,
+  duplicatesRoutes,
 ];
 
 export const votersModule: Module = {
@@ -24,4 +31,5 @@ export const votersModule: Module = {
   routes: async (app, deps) => {
     for (const register of routeGroups) await register(app, deps);
   },
+  jobs: [...votersImportJobs, ...votersDuplicateJobs],
 };

@@ -1,0 +1,16 @@
+// The voters.import job: runs (or resumes) an import, then looks for duplicates among the voters it touched.
+// pg-boss retries a job whose worker died; runImport() resumes after the last committed batch.
+import { defineJob } from '../../../jobs/queue.ts';
+import { scanDuplicates } from '../duplicates/scan.service.ts';
+import { runImport } from './import.service.ts';
+
+export const importJob = defineJob<{ import_id: number }>({
+  name: 'voters.import',
+  retryLimit: 3,
+  retryDelaySeconds: 30,
+  handler: async (payload, { database, log }) => {
+    const imp = await runImport(database, Number(payload.import_id));
+    log.info({ import_id: imp.import_id, state: imp.state }, 'import finished');
+    if (!imp.dry_run && imp.inserted + imp.updated > 0) await scanDuplicates(database.db, { importId: imp.import_id });
+  },
+});
