@@ -44,6 +44,9 @@ export function DataTable<T>({
   if (error) return <ErrorAlert error={error} title={`Could not load ${caption.toLowerCase()}`} />;
   if (!rows && loading) return <Spinner label={`Loading ${caption.toLowerCase()}`} />;
   const list = rows ?? [];
+  if (list.length === 0 && !loading) {
+    return <EmptyState title={emptyTitle}>{empty}</EmptyState>;
+  }
   return (
     <div className="data-table" aria-busy={loading || undefined}>
       <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
@@ -74,7 +77,6 @@ export function DataTable<T>({
           </tbody>
         </table>
       </div>
-      {list.length === 0 && !loading && <EmptyState title={emptyTitle}>{empty}</EmptyState>}
       {pagination && pagination.total > 0 && (
         <Pagination
           page={pagination.page}

@@ -61,13 +61,7 @@ export function OutboxPage() {
           defaultValue={filters.status}
           options={[{ value: '', label: 'Any status' }, ...statuses]}
         />
-        <TextField
-          label="Recipient"
-          name="to"
-          defaultValue={filters.to}
-          maxLength={320}
-          hint="Exact address or number"
-        />
+        <TextField label="Recipient (exact)" name="to" defaultValue={filters.to} maxLength={320} />
       </FilterBar>
       <DataTable
         caption="Messages"
