@@ -82,6 +82,45 @@ describe('sign-in', () => {
     await context.close();
   });
 
+  test('a citizen signs up and in with a code sent by SMS', async () => {
+    const context = await newContext(browser, server, 'phone');
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('/login');
+    await page.getByRole('tab', { name: 'Code by phone' }).click();
+    await page.getByLabel('Mobile phone number').fill('+12025550143');
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await page.getByLabel('Code from the SMS').waitFor();
+
+    // The SMS adapter writes to the outbox; read the code there as the phone would receive it.
+    const token = await apiSignIn(server, server.admin.username, server.admin.password);
+    const outbox = await apiCall<{ messages: { text_body: string }[] }>(
+      server,
+      'GET',
+      '/api/v1/mail/outbox?channel=sms&to=%2B12025550143',
+      { token },
+    );
+    const code = /\b(\d{4,8})\b/.exec(outbox.messages[0]?.text_body ?? '')?.[1];
+    expect(code).toBeTruthy();
+
+    await page.getByLabel('Code from the SMS').fill(code!);
+    await page.getByLabel('Your name').fill('Casey Citizen');
+    await screenshot(page, 'sign-in-phone-code-phone');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welcome, Casey Citizen' }).waitFor();
+
+    // A citizen sees no administration links.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'My account' }).isVisible()).toBe(true);
+    expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    // And an admin page answers with a clear refusal, not a broken screen.
+    await page.goto('/admin/users');
+    await page.getByText('Not available to your role').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('the admin sets up two-factor authentication and must then pass the TOTP step', async () => {
     const context = await newContext(browser, server);
     const page = await context.newPage();

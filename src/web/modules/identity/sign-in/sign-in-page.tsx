@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { isChallenge, type LoginAnswer, type Tokens } from '../../../api/types.ts';
 import { useAuth } from '../../../auth/auth-context.tsx';
+import { Alert } from '../../../ui/alert.tsx';
 import { Page } from '../../../ui/page.tsx';
 import { Spinner } from '../../../ui/spinner.tsx';
 import { Tabs } from '../../../ui/tabs.tsx';
@@ -39,6 +40,11 @@ export function SignInPage() {
 
   return (
     <Page title="Sign in to Caucus" narrow>
+      {next !== '/' && !challenge && (
+        <Alert kind="info">
+          <p>Sign in to continue to the page you opened.</p>
+        </Alert>
+      )}
       <div className="card auth-card">
         {finishing ? (
           <Spinner label="Signing you in" />
