@@ -22,6 +22,10 @@ const routeGroups: Array<(app: App, deps: AppDeps) => Promise<void> | void> = [
   campaignsRoutes,
   votersRoutes,
   signupsRoutes,
+  interactionsRoutes,
+  surveysRoutes,
+  tagsRoutes,
+  listsRoutes,
   votersImportRoutes,
   duplicatesRoutes,
 ];

@@ -78,9 +78,12 @@ function nextDay(date: string): string {
   return d.toISOString();
 }
 
-/** Fuzzy name match: substring (ILIKE) or word similarity; both served by the trigram GIN index. */
+/**
+ * Fuzzy name match: substring (ILIKE), word similarity (<%, 0.6) or whole-string similarity (%, 0.3) for
+ * misspellings; all three are served by the trigram GIN index.
+ */
 export function nameSearch(q: string): SQL {
-  return sql`(${fullName} ILIKE ${`%${likeEscape(q)}%`} OR ${q} <% ${fullName})`;
+  return sql`(${fullName} ILIKE ${`%${likeEscape(q)}%`} OR ${q} <% ${fullName} OR ${fullName} % ${q})`;
 }
 
 /** The WHERE of a list: filters, search, and merged voters hidden unless asked for. */

@@ -55,18 +55,17 @@ const voterFields = {
   precinct: OrNull(Str(100)),
   phone_number: OrNull(Str(40)),
   email_address: OrNull(Str(255)),
-  registration_status: OrNull(
-    Type.Unsafe<'Registered' | 'Not Registered' | 'Pending'>({
-      type: 'string',
-      enum: ['Registered', 'Not Registered', 'Pending'],
-    }),
-  ),
+  registration_status: Type.Unsafe<'Registered' | 'Not Registered' | 'Pending' | null>({
+    type: ['string', 'null'],
+    enum: ['Registered', 'Not Registered', 'Pending', null],
+  }),
   voter_registration_id: OrNull(Str(100)),
   registration_date: OrNull(DateOnly),
   party_affiliation: OrNull(Str(100)),
-  preferred_contact_method: OrNull(
-    Type.Unsafe<'Email' | 'Phone' | 'SMS'>({ type: 'string', enum: ['Email', 'Phone', 'SMS'] }),
-  ),
+  preferred_contact_method: Type.Unsafe<'Email' | 'Phone' | 'SMS' | null>({
+    type: ['string', 'null'],
+    enum: ['Email', 'Phone', 'SMS', null],
+  }),
   custom_fields: OrNull(JsonObject),
   employer: OrNull(Str(255)),
   occupation: OrNull(Str(255)),
