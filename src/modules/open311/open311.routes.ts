@@ -46,9 +46,18 @@ async function scoped(app: App, deps: AppDeps) {
     if (error.status >= 500) request.log.error({ err }, 'open311 request failed');
     return sendOpen311Error(request, reply, error);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendOpen311Error(request, reply, open311NotFound(`No Open311 resource at ${request.url.split('?')[0]}`)),
-  );
+  const unknownResource = (url: string) => open311NotFound(`No Open311 resource at ${url.split('?')[0].slice(0, 200)}`);
+  app.setNotFoundHandler((request, reply) => sendOpen311Error(request, reply, unknownResource(request.url)));
+  // The web app's catch-all GET /* would otherwise answer unknown /open311 paths with problem+json.
+  app.route({
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    url: '/*',
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler: async (request) => {
+      throw unknownResource(request.url);
+    },
+  });
 
   for (const format of formats) {
     app.get(
