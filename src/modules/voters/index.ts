@@ -8,6 +8,7 @@ import { votersImportJobs, votersImportRoutes } from './import/index.ts';
 import { interactionsRoutes } from './interactions.routes.ts';
 import { signupsRoutes } from './signups.routes.ts';
 import { surveysRoutes } from './surveys.routes.ts';
+import { segmentsRoutes } from './segments/segments.routes.ts';
 import { listsRoutes, tagsRoutes } from './tags-lists.routes.ts';
 import { votersRoutes } from './voters.routes.ts';
 
@@ -26,6 +27,7 @@ const routeGroups: Array<(app: App, deps: AppDeps) => Promise<void> | void> = [
   surveysRoutes,
   tagsRoutes,
   listsRoutes,
+  segmentsRoutes,
   votersImportRoutes,
   duplicatesRoutes,
 ];
