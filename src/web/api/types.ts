@@ -65,7 +65,8 @@ export function isChallenge(answer: LoginAnswer): answer is TwoFactorChallenge {
 
 export interface Session {
   id: number | string;
-  device_info: string | null;
+  /** {browser, os, mobile} read from the User-Agent at sign-in. */
+  device_info: unknown;
   ip_address: string | null;
   user_agent: string | null;
   login_method: string | null;

@@ -93,6 +93,11 @@ export const roleLabel = (role: string) => role.replace(/_/g, ' ');
 /** A short description of a browser from its user agent. */
 export function describeAgent(userAgent: string | null, deviceInfo?: unknown): string {
   if (deviceInfo && typeof deviceInfo === 'string') return deviceInfo;
+  if (deviceInfo && typeof deviceInfo === 'object') {
+    // The server stores {browser, os, mobile} read from the User-Agent at sign-in.
+    const { browser, os } = deviceInfo as { browser?: string; os?: string };
+    if (browser || os) return [browser, os].filter(Boolean).join(' on ');
+  }
   if (!userAgent) return 'Unknown device';
   const browser = /Edg\//.test(userAgent)
     ? 'Edge'
