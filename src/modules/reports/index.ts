@@ -5,12 +5,19 @@ import type { Module } from '../module.ts';
 import { registerReportVisibility } from './report-visibility.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { reportsJobs } from './jobs/index.ts';
+import { mediaRoutes } from './media/media.routes.ts';
+import { syncRoutes } from './sync/sync.routes.ts';
 
 registerReportVisibility();
 
 export const reportsModule: Module = {
   name: 'reports',
-  routes: reportsRoutes,
+  routes: async (app, deps) => {
+    await reportsRoutes(app, deps);
+    // Media (upload, files) and offline sync: src/modules/reports/media and src/modules/reports/sync.
+    mediaRoutes(app, deps);
+    syncRoutes(app, deps);
+  },
   jobs: reportsJobs,
 };
 
