@@ -31,7 +31,7 @@ const reportRoutes = () => {
     return true;
   });
 };
-const SQLISH = ["' OR '1'='1", '1; DROP TABLE reports.reports; --', '%_\\', "\u0000'", '${jndi:x}', '🙂'.repeat(3)];
+const SQLISH = ["' OR '1'='1", '1; DROP TABLE reports.reports; --', '%_\\', "\u0000'", `\${jndi:x}`, '🙂'.repeat(3)];
 const withParams = (url: string, value: string) =>
   url
     .replace(/:code/g, value === '1' ? 'roads' : encodeURIComponent(value))
