@@ -17,7 +17,9 @@ describe('sniff', () => {
   });
   it('refuses unknown content and types outside the list', async () => {
     expect(await sniff(Buffer.from('plain text'), 'text/plain')).toEqual({ ok: false, reason: 'unknown' });
-    expect(await sniff(Buffer.from('504b030414000000080000000000', 'hex'), 'application/zip')).toMatchObject({ ok: false });
+    expect(await sniff(Buffer.from('504b030414000000080000000000', 'hex'), 'application/zip')).toMatchObject({
+      ok: false,
+    });
   });
 });
 

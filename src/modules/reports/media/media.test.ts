@@ -12,7 +12,12 @@ let admin: Person;
 let officer: Person;
 
 async function fileReport(who: Person, overrides: Record<string, unknown> = {}): Promise<number> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: who.headers, payload: reportBody(overrides) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/reports',
+    headers: who.headers,
+    payload: reportBody(overrides),
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().report.id;
 }
@@ -27,7 +32,10 @@ function upload(reportId: number, who: Person | null, parts: Parameters<typeof m
   });
 }
 
-const photo = async (name = 'photo.jpg') => ({ name: 'file', file: { data: await jpegWithGps(), filename: name, type: 'image/jpeg' } });
+const photo = async (name = 'photo.jpg') => ({
+  name: 'file',
+  file: { data: await jpegWithGps(), filename: name, type: 'image/jpeg' },
+});
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -110,19 +118,32 @@ describe('upload', () => {
     ]);
     expect(text.statusCode).toBe(415);
     const html = await upload(id, citizen, [
-      { name: 'file', file: { data: Buffer.from('<html><script>alert(1)</script></html>'), filename: 'a.html', type: 'text/html' } },
+      {
+        name: 'file',
+        file: { data: Buffer.from('<html><script>alert(1)</script></html>'), filename: 'a.html', type: 'text/html' },
+      },
     ]);
     expect(html.statusCode).toBe(415);
     const zip = await upload(id, citizen, [
-      { name: 'file', file: { data: Buffer.from('504b0304140000000800', 'hex'), filename: 'a.zip', type: 'application/zip' } },
+      {
+        name: 'file',
+        file: { data: Buffer.from('504b0304140000000800', 'hex'), filename: 'a.zip', type: 'application/zip' },
+      },
     ]);
     expect(zip.statusCode).toBe(415);
     const truncatedJpeg = (await jpegWithGps()).subarray(0, 200);
-    const broken = await upload(id, citizen, [{ name: 'file', file: { data: truncatedJpeg, filename: 'a.jpg', type: 'image/jpeg' } }]);
+    const broken = await upload(id, citizen, [
+      { name: 'file', file: { data: truncatedJpeg, filename: 'a.jpg', type: 'image/jpeg' } },
+    ]);
     expect(broken.statusCode).toBe(415);
     const none = await upload(id, citizen, [{ name: 'caption', value: 'nothing' }]);
     expect(none.statusCode).toBe(400);
-    const json = await t.app.inject({ method: 'POST', url: `/api/v1/reports/${id}/media`, headers: citizen.headers, payload: { a: 1 } });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${id}/media`,
+      headers: citizen.headers,
+      payload: { a: 1 },
+    });
     expect(json.statusCode).toBe(415);
     const list = (await t.app.inject({ url: `/api/v1/reports/${id}/media` })).json().media;
     expect(list).toEqual([]);
@@ -147,7 +168,12 @@ describe('upload', () => {
 
   it('enforces the per-report limit of 10 files', async () => {
     const id = await fileReport(citizen);
-    const tenFiles = await Promise.all(Array.from({ length: 10 }, async () => ({ name: 'files', file: { data: await png(8, 8), filename: 'p.png', type: 'image/png' } })));
+    const tenFiles = await Promise.all(
+      Array.from({ length: 10 }, async () => ({
+        name: 'files',
+        file: { data: await png(8, 8), filename: 'p.png', type: 'image/png' },
+      })),
+    );
     expect((await upload(id, citizen, tenFiles, true)).statusCode).toBe(201);
     const eleventh = await upload(id, citizen, [await photo()]);
     expect(eleventh.statusCode).toBe(409);
@@ -162,7 +188,11 @@ describe('upload', () => {
     expect(before.statusCode).toBe(403);
     const proof = await upload(id, citizen, [{ name: 'is_proof_of_work', value: 'true' }, await photo()]);
     expect(proof.statusCode).toBe(400);
-    const byAdmin = await upload(id, admin, [{ name: 'upload_source', value: 'officer_after_photo' }, { name: 'is_proof_of_work', value: 'true' }, await photo()]);
+    const byAdmin = await upload(id, admin, [
+      { name: 'upload_source', value: 'officer_after_photo' },
+      { name: 'is_proof_of_work', value: 'true' },
+      await photo(),
+    ]);
     expect(byAdmin.statusCode).toBe(201);
     expect(byAdmin.json().media[0]).toMatchObject({ upload_source: 'officer_after_photo', is_proof_of_work: true });
     expect((await upload(id, officer, [await photo()])).statusCode).toBe(404);
@@ -196,7 +226,11 @@ describe('reading and deleting', () => {
   it('staff with media:delete remove any media of a report they may act on', async () => {
     const id = await fileReport(citizen);
     const media = (await upload(id, citizen, [await photo()])).json().media[0];
-    const res = await t.app.inject({ method: 'DELETE', url: `/api/v1/reports/${id}/media/${media.id}`, headers: admin.headers });
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/reports/${id}/media/${media.id}`,
+      headers: admin.headers,
+    });
     expect(res.statusCode).toBe(204);
   });
 
@@ -210,7 +244,9 @@ describe('reading and deleting', () => {
     const limits = (await t.app.inject({ url: '/api/v1/reports/media/limits' })).json();
     expect(limits.max_files_per_report).toBe(10);
     expect(limits.types.find((x: any) => x.file_type === 'IMAGE').mime_types).toContain('image/jpeg');
-    expect((await t.app.inject({ url: '/api/v1/reports/media/storage/stats', headers: citizen.headers })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: '/api/v1/reports/media/storage/stats', headers: citizen.headers })).statusCode,
+    ).toBe(403);
     const stats = (await t.app.inject({ url: '/api/v1/reports/media/storage/stats', headers: admin.headers })).json();
     expect(stats.total_files).toBeGreaterThan(0);
     expect(stats.by_type.map((b: any) => b.file_type)).toContain('IMAGE');

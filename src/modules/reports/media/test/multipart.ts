@@ -24,7 +24,10 @@ export function multipart(parts: Part[], headers: Record<string, string> = {}) {
     }
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** A real JPEG with GPS position and camera make in its EXIF, as a phone would write it. */
@@ -44,7 +47,9 @@ export async function jpegWithGps(width = 64, height = 48): Promise<Buffer> {
 }
 
 export async function png(width = 32, height = 32): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: '#3c3a' } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: '#3c3a' } })
+    .png()
+    .toBuffer();
 }
 
 /** The smallest well-formed PDF. */
