@@ -46,12 +46,9 @@ const unsupported = (message: string, extra?: Record<string, unknown>) =>
   new AppError(415, 'unsupported_media_type', message, extra);
 
 function safeName(name: string): string {
-  return (
-    name
-      .replace(/[\u0000-\u001f\u007f/\\]/g, '')
-      .trim()
-      .slice(0, 200) || 'file'
-  );
+  // Control characters and path separators never reach a header or a download name.
+  const cleaned = [...name].filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127 && c !== '/' && c !== '\\');
+  return cleaned.join('').trim().slice(0, 200) || 'file';
 }
 
 /** Checks one file by content and size, strips image metadata, and names it in storage. */
@@ -131,13 +128,7 @@ export async function uploadMedia(
         );
       }
       const firstImage = prepared.findIndex((p) => p.sniffed.type === 'IMAGE');
-      const primaryIndex = options.is_primary
-        ? firstImage >= 0
-          ? firstImage
-          : 0
-        : counts!.has_primary
-          ? -1
-          : firstImage;
+      const primaryIndex = options.is_primary ? Math.max(firstImage, 0) : counts!.has_primary ? -1 : firstImage;
       if (primaryIndex >= 0 && counts!.has_primary) {
         await tx.execute(sql`UPDATE reports.media SET is_primary = false WHERE report_id = ${reportId} AND is_primary`);
       }
