@@ -70,22 +70,18 @@ describe('hostile input on identity routes', () => {
     }
   });
 
-  it('a wrong content type → 415, never parsed', async () => {
+  it('a content type the API does not take → 415 (text/plain, which Fastify parses, → 400)', async () => {
     for (const r of identityRoutes().filter((x) => hasBody(x.method) && schemaOf(x, 'body'))) {
-      for (const type of [
-        'text/plain',
-        'application/xml',
-        'application/x-www-form-urlencoded',
-        'multipart/form-data',
-      ]) {
+      // (application/x-www-form-urlencoded is parsed app-wide on purpose: Open311 clients post forms.)
+      for (const type of ['text/plain', 'application/xml', 'text/csv', 'application/octet-stream']) {
         const res = await send({
           method: r.method as any,
           url: withSafeParams(r.url),
-          payload: type.includes('form-urlencoded') ? 'role=super_admin&username=x' : '<user>x</user>',
+          payload: '<user>x</user>',
           headers: { 'content-type': type },
         });
         expectClientError(res, `${r.method} ${r.url} ${type}`);
-        expect([400, 415], `${r.method} ${r.url} ${type}`).toContain(res.statusCode);
+        expect(res.statusCode, `${r.method} ${r.url} ${type}`).toBe(type === 'text/plain' ? 400 : 415);
       }
     }
   });
