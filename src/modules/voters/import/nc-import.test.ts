@@ -36,7 +36,7 @@ const voterCount = async () =>
   (await one<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM voters.voters`))!.n;
 
 describe('NC voter file import', () => {
-  it('dry run reports what would happen and writes no voters', async () => {
+  it('dry run reports what would happen and writes no voters', { timeout: 300_000 }, async () => {
     const imp = await upload(file, { dry_run: 'true' });
     expect(imp.status).toBe('done');
     expect(imp.rows_read).toBe(expectedRows);
@@ -45,7 +45,7 @@ describe('NC voter file import', () => {
     expect(await voterCount()).toBe(0);
   });
 
-  it('imports every row as a voter or a reported rejection, and the counts add up', async () => {
+  it('imports every row as a voter or a reported rejection, and the counts add up', { timeout: 300_000 }, async () => {
     const imp = await upload(file);
     expect(imp.status, imp.error).toBe('done');
     const c = imp.counts;
@@ -90,7 +90,7 @@ describe('NC voter file import', () => {
     expect(csvLines.length - 1).toBe(c.rejected);
   });
 
-  it('importing the same file again inserts and updates nothing', async () => {
+  it('importing the same file again inserts and updates nothing', { timeout: 300_000 }, async () => {
     const before = await voterCount();
     const imp = await upload(file);
     expect(imp.status).toBe('done');

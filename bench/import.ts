@@ -1,0 +1,178 @@
+// npm run bench:import [-- --rows 1000000 --engine postgres|pglite --seed N --batch-size N]
+// Generates an NC-layout voter file, imports it into a throwaway database, and reports rows/s, peak memory
+// (process RSS, sampled every 50 ms) and the ratio of the whole import to a bare COPY of the same file into an
+// unindexed staging table, measured in the same run. PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL (a database
+// named caucus_bench_<pid> is created and dropped). PGlite: in memory (its heap counts in the RSS).
+import fs from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { scanDuplicates } from '../src/modules/voters/duplicates/scan.service.ts';
+import { createImport, runImport } from '../src/modules/voters/import/import.service.ts';
+import { stagingTableSql } from '../src/modules/voters/import/staging.ts';
+import { writeNcFile } from './nc-generator.ts';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    engine: { type: 'string', default: 'postgres' },
+    seed: { type: 'string', default: '20261122' },
+    'batch-size': { type: 'string', default: '50000' },
+  },
+});
+const rows = Number(values.rows);
+const engine = values.engine as 'postgres' | 'pglite';
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
+const mb = (b: number) => `${Math.round(b / 1048576)} MB`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const database = await openPglite({});
+    return { database, drop: async () => database.close() };
+  }
+  const url =
+    process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `caucus_bench_${process.pid}`;
+  const admin = await openPostgres(url, 1);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres(target.toString(), 5);
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
+
+/** The baseline: the file's bytes (header line skipped) straight into COPY, into an unindexed table. */
+async function bareCopy(database: Database, file: string): Promise<number> {
+  const table = 'public.bench_bare_copy';
+  await database.exec(
+    `DROP TABLE IF EXISTS ${table}; ${stagingTableSql(table, 71).replace('line_no integer NOT NULL, nf integer NOT NULL, ', '')}`,
+  );
+  const started = performance.now();
+  const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  let skipped = false;
+  if (database.pool) {
+    const client = await database.pool.connect();
+    try {
+      await client.query("SET client_encoding = 'LATIN1'");
+      const copy = client.query(copyFrom(`COPY ${table} FROM STDIN`));
+      for await (const chunk of input) {
+        let buf = chunk as Buffer;
+        if (!skipped) {
+          buf = buf.subarray(buf.indexOf(10) + 1);
+          skipped = true;
+        }
+        if (!copy.write(buf)) await once(copy, 'drain');
+      }
+      copy.end();
+      await once(copy, 'finish');
+      await client.query("SET client_encoding = 'UTF8'");
+    } finally {
+      client.release();
+    }
+  } else {
+    let carry = '';
+    let lines: string[] = [];
+    for await (const chunk of input) {
+      const parts = (carry + (chunk as Buffer).toString('latin1')).split('\n');
+      carry = parts.pop()!;
+      if (!skipped) {
+        parts.shift();
+        skipped = true;
+      }
+      for (const p of parts) lines.push(`${p}\n`);
+      if (lines.length >= 20_000) {
+        await database.pglite!.query(`COPY ${table} FROM '/dev/blob'`, [], { blob: new Blob(lines) });
+        lines = [];
+      }
+    }
+    if (lines.length) await database.pglite!.query(`COPY ${table} FROM '/dev/blob'`, [], { blob: new Blob(lines) });
+  }
+  const ms = performance.now() - started;
+  const n = (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+  if (n !== rows) throw new Error(`bare COPY loaded ${n} rows, expected ${rows}`);
+  await database.exec(`DROP TABLE ${table}`);
+  return ms;
+}
+
+async function main() {
+  const dir = path.resolve('.tmp/bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `ncvoter-${rows}-${values.seed}.txt`);
+  if (!fs.existsSync(file)) {
+    const t = performance.now();
+    await writeNcFile(file, rows, Number(values.seed));
+    process.stdout.write(`generated ${file} (${mb(fs.statSync(file).size)}) in ${secs(performance.now() - t)}\n`);
+  }
+  const { database, drop } = await openBenchDatabase();
+  try {
+    await migrate(database);
+    const copyMs = await bareCopy(database, file);
+    process.stdout.write(`bare COPY: ${secs(copyMs)} (${Math.round(rows / (copyMs / 1000))} rows/s)\n`);
+    peakRss = process.memoryUsage().rss;
+    const phases: Record<string, number> = {};
+    let phase = 'queued';
+    let mark = performance.now();
+    const started = mark;
+    const { import: imp } = await createImport(database.db, {
+      filePath: file,
+      fileName: path.basename(file),
+      layout: 'nc',
+      batchSize: Number(values['batch-size']),
+    });
+    const done = await runImport(database, imp.import_id, {
+      onProgress: (p) => {
+        if (p.state !== phase) {
+          const now = performance.now();
+          phases[phase] = (phases[phase] ?? 0) + (now - mark);
+          phase = p.state;
+          mark = now;
+        }
+      },
+    });
+    const importMs = performance.now() - started;
+    phases[phase] = (phases[phase] ?? 0) + (performance.now() - mark);
+    const importPeak = peakRss;
+    const scanStarted = performance.now();
+    const scan = await scanDuplicates(database.db, { importId: done.import_id });
+    const scanMs = performance.now() - scanStarted;
+    const c = done;
+    if (c.inserted + c.updated + c.unchanged + c.rejected !== c.rows_read || c.rows_read !== rows) {
+      throw new Error('counts do not add up');
+    }
+    const report = {
+      engine,
+      rows,
+      file_mb: Math.round(fs.statSync(file).size / 1048576),
+      bare_copy_s: +(copyMs / 1000).toFixed(1),
+      import_s: +(importMs / 1000).toFixed(1),
+      ratio: +(importMs / copyMs).toFixed(2),
+      rows_per_s: Math.round(rows / (importMs / 1000)),
+      peak_rss_mb: Math.round(importPeak / 1048576),
+      phases_s: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, +(v / 1000).toFixed(1)])),
+      counts: { inserted: c.inserted, rejected: c.rejected, warnings: c.warnings },
+      duplicate_scan_s: +(scanMs / 1000).toFixed(1),
+      duplicate_pairs: scan.added,
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    clearInterval(sampler);
+    await drop();
+  }
+}
+
+await main();
