@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, insertUser, tokenFor } from '../../../test/auth-tokens.ts';
+import { createUser } from '../../../test/factories.ts';
 import { startTestApp, type TestContext } from '../../../test/harness.ts';
 import { one, rows } from '../../db/client.ts';
 import { verifyApiKey } from './api-keys.service.ts';
@@ -14,7 +15,11 @@ let admin: { authorization: string };
 
 beforeAll(async () => {
   t = await startTestApp();
-  adminId = await insertUser(t, 'super_admin');
+  adminId = await createUser(t.database.db, {
+    username: 'root_admin',
+    password: 'Correct-Horse-9-Battery',
+    role: 'super_admin',
+  });
   admin = await authHeaders(t, adminId);
 });
 afterAll(() => t.close());

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, insertUser } from '../../../test/auth-tokens.ts';
+import { createUser } from '../../../test/factories.ts';
 import { startTestApp, type TestContext } from '../../../test/harness.ts';
 import { one, rows } from '../../db/client.ts';
 
@@ -10,7 +11,11 @@ let admin: { authorization: string };
 
 beforeAll(async () => {
   t = await startTestApp();
-  adminId = await insertUser(t, 'admin', { username: 'chief_admin' });
+  adminId = await createUser(t.database.db, {
+    username: 'chief_admin',
+    password: 'Correct-Horse-9-Battery',
+    role: 'admin',
+  });
   admin = await authHeaders(t, adminId);
 });
 afterAll(() => t.close());
