@@ -31,7 +31,7 @@ export async function serve() {
   if (firstAdmin) {
     process.stdout.write(
       `\nFirst start: an admin account was created.\n  Sign in at ${where}/login as "${firstAdmin.username}" with password: ${firstAdmin.password}\n` +
-        '  You will be asked to change nothing, but set up two-factor authentication under My account.\n' +
+        '  Then set up two-factor authentication under My account.\n' +
         '  This password is shown once; to reset it run: npx caucus users set-password --username admin\n\n',
     );
   }
