@@ -1,5 +1,6 @@
 // The web app's module list. Add one line per module (its screens live in src/web/modules/<name>/).
 import { identityScreens } from './identity/index.tsx';
 import type { ModuleScreens } from './types.ts';
+import { votersScreens } from './voters/index.tsx';
 
-export const moduleScreens: ModuleScreens[] = [identityScreens];
+export const moduleScreens: ModuleScreens[] = [identityScreens, votersScreens];
