@@ -65,7 +65,7 @@ export async function stage(database: Database, imp: ImportRow, onProgress: () =
     await recordStaged(db, imp.import_id, 0, 0, bytes);
     return;
   }
-  const { mapping } = effectiveMapping(imp.layout, imp.mapping, header, columnCount);
+  const { mapping, resolved } = effectiveMapping(imp.layout, imp.mapping, header, columnCount);
   await recordLayout(db, imp.import_id, mapping, header, columnCount);
   await run(db, stagingTableSql(t.staging, columnCount));
   async function* data() {
@@ -79,6 +79,7 @@ export async function stage(database: Database, imp: ImportRow, onProgress: () =
     database,
     table: t.staging,
     columnCount,
+    custom: resolved.custom,
     records: data(),
     onRows: async (n) => {
       await recordStagingProgress(db, imp.import_id, n, bytes);

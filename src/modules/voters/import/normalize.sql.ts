@@ -76,33 +76,6 @@ const rejectIfUnreadable: Record<string, string> = {
   registration_date: 'invalid registration_date',
 };
 
-/** custom_fields as a jsonb expression: {key: value} and {group: {key: value}}, empty values left out. */
-function customFieldsExpression(custom: ResolvedMapping['custom']): string {
-  if (custom.length === 0) return 'NULL::jsonb';
-  const value = (index: number) => `nullif(btrim(s.c${index + 1}), '')`;
-  // jsonb_build_object takes at most 100 arguments: build in slices of 40 pairs and concatenate.
-  const object = (pairs: [string, string][]) => {
-    const parts: string[] = [];
-    for (let i = 0; i < pairs.length; i += 40) {
-      parts.push(
-        `jsonb_build_object(${pairs
-          .slice(i, i + 40)
-          .flatMap(([k, v]) => [quoteLiteral(k), v])
-          .join(', ')})`,
-      );
-    }
-    return `nullif(jsonb_strip_nulls(${parts.join(' || ')}), '{}'::jsonb)`;
-  };
-  const top: [string, string][] = [];
-  const groups = new Map<string, [string, string][]>();
-  for (const { path, index } of custom) {
-    if (path.length === 1) top.push([path[0], value(index)]);
-    else groups.set(path[0], [...(groups.get(path[0]) ?? []), [path[1], value(index)]]);
-  }
-  for (const [group, pairs] of groups) top.push([group, object(pairs)]);
-  return object(top);
-}
-
 export interface NormalizeSql {
   /** CREATE TABLE rows AS SELECT …: one row per staged line, typed values, reject_reason and warnings. */
   createRows: string;
@@ -165,7 +138,7 @@ export function normalizeSql(staging: string, rows: string, mapping: ResolvedMap
       NULL::integer AS voter_id,
       false AS drop_registration_id, false AS drop_email, false AS drop_phone
     FROM (SELECT s.line_no, s.nf, ${rawColumns.join(', ')}, ${select.join(',\n      ')},
-            ${customFieldsExpression(mapping.custom)} AS custom_fields
+            nullif(s.custom_json, '')::jsonb AS custom_fields
           FROM ${staging} s OFFSET 0) n`;
   const duplicate = (key: string, label: string, identity: string) => `
     UPDATE ${rows} r SET
