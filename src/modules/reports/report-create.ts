@@ -87,14 +87,13 @@ export async function createReport(
   );
   if (!known) throw unprocessable('unknown_category', `Category ${JSON.stringify(category)} does not exist`);
 
-  const reportNumber = await nextReportNumber(tx, city);
   const inserted = await one<{ id: number }>(
     tx,
     sql`INSERT INTO reports.reports
           (report_number, user_id, title, description, category, sub_category, severity, latitude, longitude,
            address, landmark, area_type, ward_number, district, state, pincode, is_public, is_sensitive,
            ai_category, ai_confidence, ai_processed_at, ai_model_version, needs_review, sla_due_at)
-        VALUES (${reportNumber}, ${userId}, ${input.title.trim()}, ${input.description}, ${category},
+        VALUES (NULL, ${userId}, ${input.title.trim()}, ${input.description}, ${category},
           ${input.sub_category ?? null}, ${input.severity ?? 'medium'}, ${input.latitude}, ${input.longitude},
           ${input.address ?? null}, ${input.landmark ?? null}, ${input.area_type ?? null}, ${input.ward_number ?? null},
           ${input.district ?? null}, COALESCE(${input.state ?? null}, 'Jharkhand'), ${input.pincode ?? null},
@@ -110,6 +109,18 @@ export async function createReport(
   );
   const context = deps.context ?? (actor ? { ...systemContext, actor } : systemContext);
   const promoted = await creditReport(tx, userId, context);
+  const duplicate_candidates = await findDuplicateCandidates(tx, {
+    category,
+    latitude: input.latitude,
+    longitude: input.longitude,
+    title: input.title,
+    description: input.description,
+    excludeId: reportId,
+  });
+  // The number last: the counter row stays locked until commit, so the less work after it, the more
+  // reports per second (creates of one city and year queue on that row).
+  const reportNumber = await nextReportNumber(tx, city);
+  await tx.execute(sql`UPDATE reports.reports SET report_number = ${reportNumber} WHERE id = ${reportId}`);
   await audit(tx, context, {
     action: 'report_created',
     description: `Report ${reportNumber} filed`,
@@ -121,14 +132,6 @@ export async function createReport(
   await logOnTimeline(tx, userId, reportId, reportNumber);
 
   const report = (await findReport(tx, reportId))!;
-  const duplicate_candidates = await findDuplicateCandidates(tx, {
-    category,
-    latitude: input.latitude,
-    longitude: input.longitude,
-    title: input.title,
-    description: input.description,
-    excludeId: reportId,
-  });
   return { report, duplicate_candidates, promoted };
 }
 
