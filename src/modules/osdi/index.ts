@@ -7,7 +7,7 @@ import { halContentType } from './hal.ts';
 import { listsRoutes } from './lists.routes.ts';
 import { osdiAuth } from './osdi-auth.ts';
 import './osdi-context.ts';
-import { installOsdiErrors } from './osdi-errors.ts';
+import { installOsdiErrors, OsdiError, sendOsdiError } from './osdi-errors.ts';
 import { peopleRoutes } from './people.routes.ts';
 import { questionsRoutes } from './questions.routes.ts';
 import { tagsRoutes } from './tags.routes.ts';
@@ -18,6 +18,19 @@ export const osdiModule: Module = {
     await app.register(
       async (scope) => {
         installOsdiErrors(scope);
+        // Collections Caucus does not serve (petitions, events, ...) are not advertised and answer an OSDI 404.
+        scope.setNotFoundHandler((request, reply) =>
+          sendOsdiError(
+            request,
+            reply,
+            new OsdiError(404, 'osdi:request', [
+              {
+                error_code: 'NOT_FOUND',
+                description: `No OSDI resource at ${request.method} ${request.url.split('?')[0]}`,
+              },
+            ]),
+          ),
+        );
         scope.decorateRequest('osdiKey', null);
         scope.addHook('onRequest', async (_request, reply) => {
           reply.header('content-type', halContentType);

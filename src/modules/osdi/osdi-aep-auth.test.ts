@@ -119,6 +119,12 @@ describe('errors', () => {
     }
   });
 
+  it('answers a collection Caucus does not serve with an OSDI 404', async () => {
+    const res = await client.send({ method: 'POST', url: '/osdi/v1/petitions', payload: { title: 'x' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()['osdi:error'].response_code).toBe(404);
+  });
+
   it('answers hostile input with 4xx, never 500', async () => {
     const cases: Array<[string, string, unknown]> = [
       ['GET', '/osdi/v1/people?page=0', undefined],
