@@ -4,8 +4,8 @@
 // Each pair is scored from 0 to 1:
 //   0.45 × trigram similarity of "first last" (pg_trgm)
 // + 0.10 if dmetaphone(first_name) agrees, + 0.10 if dmetaphone(last_name) agrees (fuzzystrmatch)
-// + 0.25 same date of birth | + 0.15 same birth year | − 0.40 a different date or a year more than 1 apart
-// + 0.20 same street (letters and digits only) and ZIP | + 0.05 same ZIP only
+// + 0.25 same date of birth | + 0.10 same birth year | − 0.40 a different date or a year more than 1 apart
+// + 0.20 same street (letters and digits only) and ZIP | + 0.05 same ZIP only | − 0.10 different ZIPs
 // and kept at `threshold` (default 0.6) and above. Pairs already known (pending, merged or "not a duplicate")
 // are never proposed again.
 export const defaultThreshold = 0.6;
@@ -52,7 +52,8 @@ export function scanSql(scope: string, foundBy: 'import' | 'scan', importId: num
         WHEN abs(${year('va')} - ${year('vb')}) > 1 THEN 'different birth year'
       END AS birth,
       CASE
-        WHEN ${zip5('va')} IS DISTINCT FROM ${zip5('vb')} OR va.zip_code IS NULL THEN NULL
+        WHEN va.zip_code IS NULL OR vb.zip_code IS NULL THEN NULL
+        WHEN ${zip5('va')} <> ${zip5('vb')} THEN 'different zip'
         WHEN ${street('va')} = ${street('vb')} THEN 'same street and zip'
         ELSE 'same zip'
       END AS address
@@ -63,9 +64,10 @@ export function scanSql(scope: string, foundBy: 'import' | 'scan', importId: num
   scored AS (
     SELECT p.*, greatest(0, least(1,
       0.45 * p.name_sim + CASE WHEN p.first_sounds THEN 0.10 ELSE 0 END + CASE WHEN p.last_sounds THEN 0.10 ELSE 0 END
-      + CASE p.birth WHEN 'same date of birth' THEN 0.25 WHEN 'same birth year' THEN 0.15
+      + CASE p.birth WHEN 'same date of birth' THEN 0.25 WHEN 'same birth year' THEN 0.10
           WHEN 'different date of birth' THEN -0.40 WHEN 'different birth year' THEN -0.40 ELSE 0 END
-      + CASE p.address WHEN 'same street and zip' THEN 0.20 WHEN 'same zip' THEN 0.05 ELSE 0 END)) AS score
+      + CASE p.address WHEN 'same street and zip' THEN 0.20 WHEN 'same zip' THEN 0.05 WHEN 'different zip' THEN -0.10
+          ELSE 0 END)) AS score
     FROM parts p
   ),
   added AS (
