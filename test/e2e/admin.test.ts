@@ -8,10 +8,11 @@ import { apiCall, apiSignIn, type E2eServer, startServer } from './server.ts';
 let server: E2eServer;
 let browser: Browser;
 
+// Generous: the first file of a run may migrate the template database (minutes on a busy machine).
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-});
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();

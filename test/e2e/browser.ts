@@ -69,10 +69,12 @@ export async function signIn(page: Page, username: string, password: string) {
 }
 
 export async function signOut(page: Page) {
-  const button = page.getByRole('button', { name: 'Sign out' });
+  const button = page.getByRole('button', { name: 'Sign out', exact: true });
   if (!(await button.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
   await button.click();
   await page.getByRole('heading', { level: 1, name: 'Sign in to Caucus' }).waitFor();
+  // A chosen sign-out starts afresh: no "continue to the page you were on".
+  await page.waitForURL((url) => url.pathname === '/login' && !url.search.includes('next='));
 }
 
 /** Saves a full-page screenshot as .tmp/screenshots/<name>.png and returns its path. */

@@ -1,6 +1,7 @@
 // The real server for browser tests: `node bin/caucus.mjs serve` on a fresh data directory and a free port.
 // Reusable by every module's e2e tests: startServer(), then apiSignIn()/apiCall() to prepare data quickly.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -35,6 +36,36 @@ export async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * A migrated embedded database, made once per set of migrations (`caucus migrate` into .tmp/e2e-template/<hash>)
+ * and copied for each server: migrating PGlite takes minutes on a busy machine, copying takes a second.
+ * The copy has no users, so each server still creates its first admin and prints the password.
+ */
+function migratedTemplate(): string {
+  const dir = path.join(projectRoot, 'migrations');
+  const hash = createHash('sha256');
+  for (const name of fs.readdirSync(dir).sort()) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+  const template = path.join(projectRoot, '.tmp/e2e-template', hash.digest('hex').slice(0, 16));
+  if (fs.existsSync(template)) return template;
+  fs.mkdirSync(path.dirname(template), { recursive: true });
+  const building = fs.mkdtempSync(`${template}-building-`);
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const r = spawnSync(process.execPath, ['bin/caucus.mjs', 'migrate'], {
+    cwd: projectRoot,
+    env: { ...env, CAUCUS_DATA_DIR: building, LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  if (r.status !== 0) throw new Error(`caucus migrate failed:\n${r.stdout}\n${r.stderr}`);
+  fs.rmSync(path.join(building, 'secret.key'), { force: true }); // each server makes its own
+  try {
+    fs.renameSync(building, template);
+  } catch {
+    fs.rmSync(building, { recursive: true, force: true }); // another run finished first
+  }
+  return template;
+}
+
+/**
  * Starts the server and waits until /api/health answers and the first admin's password has been printed.
  * `env` adds or overrides variables (the embedded PGlite database is used unless DATABASE_URL is given).
  */
@@ -55,6 +86,7 @@ export async function startServer(options: { env?: Record<string, string>; timeo
     throw new Error('dist/web is not built: run the browser tests with `node scripts/e2e.mjs`');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'caucus-e2e-'));
+  if (!options.env?.DATABASE_URL) fs.cpSync(migratedTemplate(), dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
@@ -103,7 +135,7 @@ export async function startServer(options: { env?: Record<string, string>; timeo
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   let password: string | null = null;
   try {
     for (;;) {

@@ -8,10 +8,11 @@ import { freshTotp } from './totp.ts';
 let server: E2eServer;
 let browser: Browser;
 
+// Generous: the first file of a run may migrate the template database (minutes on a busy machine).
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-});
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -61,7 +62,11 @@ describe('sign-in', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Welcome, Kim Keys' }).waitFor();
 
-    // Signed in: the skip link moves focus to the main content.
+    // After a page change focus sits on the new page's heading, so the next Tab continues in the content.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    // On a fresh load the first Tab reaches the skip link, which moves focus to the main content.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Welcome, Kim Keys' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');

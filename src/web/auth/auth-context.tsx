@@ -11,6 +11,8 @@ export interface AuthValue {
   status: AuthStatus;
   user: User | null;
   permissions: string[];
+  /** True after the user chose to sign out (not when a session expired): sign-in then starts afresh. */
+  signedOutByUser: boolean;
   /** True when the user holds the permission (or every one of a list). */
   can(permission: string | string[]): boolean;
   /** Stores the tokens of a finished sign-in and loads the user. */
@@ -28,6 +30,7 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>(tokens.access() ? 'loading' : 'signed_out');
   const [me, setMe] = useState<Me | null>(null);
+  const [signedOutByUser, setSignedOutByUser] = useState(false);
 
   const reload = useCallback(async () => {
     if (!tokens.access()) {
@@ -73,13 +76,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       status,
       user: me?.user ?? null,
       permissions: me?.permissions ?? [],
+      signedOutByUser,
       can: (permission) => (Array.isArray(permission) ? permission : [permission]).every((p) => granted.has(p)),
       async signIn(pair) {
+        setSignedOutByUser(false);
         tokens.set(pair, 'refreshed'); // stored quietly; the load below is the one that counts
         setStatus('loading');
         await reload();
       },
       async signOut() {
+        setSignedOutByUser(true);
         try {
           if (tokens.access()) await api.post('/api/v1/auth/logout');
         } catch {
@@ -92,7 +98,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       reload,
       setUser: (user) => setMe((m) => (m ? { ...m, user } : m)),
     };
-  }, [me, status, reload]);
+  }, [me, status, reload, signedOutByUser]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

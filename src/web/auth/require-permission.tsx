@@ -17,6 +17,7 @@ export function RequirePermission({
   const location = useLocation();
   if (auth.status === 'loading') return <Spinner label="Loading your account" />;
   if (auth.status === 'signed_out') {
+    if (auth.signedOutByUser) return <Navigate to="/login" replace />;
     const next = location.pathname + location.search;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
