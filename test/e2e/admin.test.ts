@@ -134,7 +134,7 @@ describe('admin screens', () => {
     expect(errors).toEqual([]);
 
     await visitor.goto(link!.replace(/^https?:\/\/[^/]+/, ''));
-    await visitor.getByLabel('New password', { exact: true }).fill('Second-Password-2026');
+    await visitor.getByLabel(/^New password(?! again)/).fill('Second-Password-2026');
     await visitor.getByLabel('New password again').fill('Second-Password-2026');
     await visitor.getByRole('button', { name: 'Change password' }).click();
     await visitor.getByText('Password changed').waitFor();
