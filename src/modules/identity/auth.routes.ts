@@ -1,6 +1,8 @@
 // Sign-in, tokens, sessions, 2FA and self-service account routes under /api/v1/auth. This file: signing in
 // and tokens. Sign-in, code and reset routes are rate-limited tightly per IP (AUTH_RATE_LIMIT_MAX a minute).
+import type { FastifyRequest } from 'fastify';
 import { requireActor } from '../../http/access.ts';
+import { AppError } from '../../http/errors.ts';
 import type { App, AppDeps } from '../module.ts';
 import { accountRoutes } from './auth-account.routes.ts';
 import { limited } from './auth-rate-limit.ts';
@@ -14,7 +16,29 @@ import { logout, logoutAll, logoutOthers } from './sessions.service.ts';
 
 const tags = ['auth'];
 
+/**
+ * The auth API speaks JSON only. Refusing form posts keeps a cross-site HTML form from signing a browser in or
+ * sending codes (the app registers a form parser for other routes).
+ */
+async function requireJsonBody(request: FastifyRequest) {
+  if (request.body === undefined || request.body === null) return;
+  const type = request.headers['content-type'] ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new AppError(415, 'unsupported_media_type', `Content-Type ${type || '(none)'} is not accepted; send JSON`);
+  }
+}
+
 export async function authRoutes(app: App, deps: AppDeps) {
+  await app.register(async (scope) => {
+    scope.addHook('preValidation', requireJsonBody);
+    signInRoutes(scope as App, deps);
+    sessionRoutes(scope as App, deps);
+    accountRoutes(scope as App, deps);
+    twoFactorRoutes(scope as App, deps);
+  });
+}
+
+function signInRoutes(app: App, deps: AppDeps) {
   const db = deps.database.db;
 
   app.post(
@@ -122,8 +146,4 @@ export async function authRoutes(app: App, deps: AppDeps) {
       return reply.status(204).send(null);
     },
   );
-
-  sessionRoutes(app, deps);
-  accountRoutes(app, deps);
-  twoFactorRoutes(app, deps);
 }
