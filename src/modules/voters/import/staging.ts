@@ -28,7 +28,10 @@ export function customJson(record: FileRecord, custom: ResolvedMapping['custom']
     if (!v) continue;
     any = true;
     if (path.length === 1) out[path[0]] = v;
-    else ((out[path[0]] ??= {}) as Record<string, string>)[path[1]] = v;
+    else {
+      out[path[0]] ??= {};
+      (out[path[0]] as Record<string, string>)[path[1]] = v;
+    }
   }
   return any ? JSON.stringify(out) : '';
 }
