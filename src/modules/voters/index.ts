@@ -35,8 +35,6 @@ const routeGroups: Array<(app: App, deps: AppDeps) => Promise<void> | void> = [
 export const votersModule: Module = {
   name: 'voters',
   routes: async (app, deps) => {
-    // JSON (and forms, multipart) only: a text/plain body is refused with 415 instead of failing validation.
-    app.removeContentTypeParser('text/plain');
     for (const register of routeGroups) await register(app, deps);
   },
   jobs: [...votersImportJobs, ...votersDuplicateJobs],
