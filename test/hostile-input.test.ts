@@ -81,7 +81,9 @@ describe('hostile input on identity routes', () => {
           headers: { 'content-type': type },
         });
         expectClientError(res, `${r.method} ${r.url} ${type}`);
-        expect(res.statusCode, `${r.method} ${r.url} ${type}`).toBe(type === 'text/plain' ? 400 : 415);
+        // /api/v1/auth takes JSON only (no cross-site form or text posts), so text/plain is a 415 there too.
+        const parsesText = type === 'text/plain' && !r.url.startsWith('/api/v1/auth/');
+        expect(res.statusCode, `${r.method} ${r.url} ${type}`).toBe(parsesText ? 400 : 415);
       }
     }
   });
