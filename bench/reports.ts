@@ -107,9 +107,9 @@ try {
             c.created_at + interval '72 hours',
             CASE WHEN s.status IN ('resolved', 'closed') THEN c.created_at + ((g % 200) || ' hours')::interval END,
             'rules-v1'
-     FROM generate_series(1, ${N}) g
-     CROSS JOIN LATERAL (SELECT ${CENTER.lat} + (random() * 2 - 1) * ${HALF.lat} AS lat,
-                                ${CENTER.lon} + (random() * 2 - 1) * ${HALF.lon} AS lon) p
+     FROM (SELECT g, ${CENTER.lat} + (random() * 2 - 1) * ${HALF.lat} AS lat,
+                  ${CENTER.lon} + (random() * 2 - 1) * ${HALF.lon} AS lon
+           FROM generate_series(1, ${N}) g) p
      CROSS JOIN LATERAL (SELECT now() - (g % 365) * interval '1 day' - (g % 24) * interval '1 hour' AS created_at) c
      CROSS JOIN LATERAL (SELECT (ARRAY['received','received','pending_classification','classified','assigned_to_department',
        'assigned_to_department','assigned_to_officer','acknowledged','in_progress','in_progress','pending_verification',

@@ -92,3 +92,23 @@ describe('createReport', () => {
     expect(auditRow?.action).toBe('report_created');
   });
 });
+
+describe('report number format', () => {
+  it('pads to five digits and grows past 99999 without truncating', async () => {
+    const citizen = await person(t, 'citizen');
+    await t.database.db.execute(
+      sql`INSERT INTO reports.report_number_counters (city, year, last_value) VALUES ('BIG', extract(year FROM now())::int, 99999)`,
+    );
+    const r = await t.database.db.transaction((tx) =>
+      createReport(tx, {}, null, {
+        user_id: citizen.id,
+        title: 'Big city',
+        description: 'x',
+        ...ranchi,
+        city_code: 'big',
+      }),
+    );
+    expect(r.report.report_number).toMatch(/^CL-\d{4}-BIG-100000$/);
+    expect(formatReportNumber(2026, 'RNC', 7)).toBe('CL-2026-RNC-00007');
+  });
+});

@@ -53,19 +53,6 @@ export function formatReportNumber(year: number, city: string, seq: number): str
   return `CL-${year}-${city}-${String(seq).padStart(5, '0')}`;
 }
 
-/** The next number for city+year; the counter row stays locked until the caller's transaction ends. */
-export async function nextReportNumber(tx: Db, city: string): Promise<string> {
-  const row = await one<{ year: number; last_value: number }>(
-    tx,
-    sql`INSERT INTO reports.report_number_counters AS c (city, year, last_value)
-        VALUES (${city}, extract(year FROM now())::int, 1)
-        ON CONFLICT (city, year) DO UPDATE SET last_value = c.last_value + 1
-        RETURNING year, last_value`,
-  );
-  if (!row) throw new Error('report number counter returned no row');
-  return formatReportNumber(row.year, city, row.last_value);
-}
-
 export async function createReport(
   tx: Db,
   deps: CreateReportDeps,
@@ -117,26 +104,41 @@ export async function createReport(
     description: input.description,
     excludeId: reportId,
   });
+  await logOnTimeline(tx, userId, reportId, input.title);
+  const report = (await findReport(tx, reportId))!;
   // The number last: the counter row stays locked until commit, so the less work after it, the more
   // reports per second (creates of one city and year queue on that row).
-  const reportNumber = await nextReportNumber(tx, city);
-  await tx.execute(sql`UPDATE reports.reports SET report_number = ${reportNumber} WHERE id = ${reportId}`);
+  report.report_number = await assignReportNumber(tx, reportId, city);
   await audit(tx, context, {
     action: 'report_created',
-    description: `Report ${reportNumber} filed`,
+    description: `Report ${report.report_number} filed`,
     resourceType: 'report',
     resourceId: reportId,
-    extra: { report_number: reportNumber, category, ai_category: ai?.category ?? null },
+    extra: { report_number: report.report_number, category, ai_category: ai?.category ?? null },
     ...(actor ? {} : { userId }),
   });
-  await logOnTimeline(tx, userId, reportId, reportNumber);
-
-  const report = (await findReport(tx, reportId))!;
   return { report, duplicate_candidates, promoted };
 }
 
+/** Takes the next number of city+year and writes it on the report, in one statement. */
+export async function assignReportNumber(tx: Db, reportId: number, city: string): Promise<string> {
+  const row = await one<{ report_number: string }>(
+    tx,
+    sql`WITH n AS (
+          INSERT INTO reports.report_number_counters AS c (city, year, last_value)
+          VALUES (${city}, extract(year FROM now())::int, 1)
+          ON CONFLICT (city, year) DO UPDATE SET last_value = c.last_value + 1
+          RETURNING year, last_value)
+        UPDATE reports.reports r SET report_number = 'CL-' || n.year || '-' || ${city} || '-' || lpad(n.last_value::text, greatest(5, length(n.last_value::text)), '0')
+        FROM n WHERE r.id = ${reportId}
+        RETURNING r.report_number`,
+  );
+  if (!row) throw new Error('report number assignment returned no row');
+  return row.report_number;
+}
+
 /** "Filed a report" on the reporter's person record, when their account is linked to one. */
-async function logOnTimeline(tx: Db, userId: number, reportId: number, reportNumber: string) {
+async function logOnTimeline(tx: Db, userId: number, reportId: number, title: string) {
   // to_jsonb keeps this working whether or not the voters migration (which adds users.voter_id) is present.
   const link = await one<{ voter_id: number | null }>(
     tx,
@@ -148,7 +150,7 @@ async function logOnTimeline(tx: Db, userId: number, reportId: number, reportNum
     user_id: userId,
     interaction_type: 'Filed Report',
     outcome: null,
-    notes: `Civic issue report ${reportNumber}`,
+    notes: `Filed a civic issue report: ${title.slice(0, 200)}`,
     source_module: 'reports',
     source_ref: String(reportId),
   });
