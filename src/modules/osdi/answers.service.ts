@@ -4,6 +4,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { one, rows, type Db } from '../../db/client.ts';
 import { iso } from '../../http/presenters.ts';
+import { foreignIdsColumn } from './foreign-ids.queries.ts';
 import { identifiers, type OsdiBase } from './hal.ts';
 import { osdiInvalid } from './osdi-errors.ts';
 
@@ -14,6 +15,7 @@ export interface QuestionRow {
   question_type: string;
   possible_answers: Record<string, unknown> | null;
   created_at: string;
+  foreign_ids: string[];
 }
 
 export interface AnswerRow {
@@ -29,8 +31,9 @@ export interface AnswerRow {
 export async function questionById(db: Db, id: number): Promise<QuestionRow | undefined> {
   return one<QuestionRow>(
     db,
-    sql`SELECT question_id, campaign_id, question_text, question_type, possible_answers, created_at
-        FROM voters.survey_questions WHERE question_id = ${id}`,
+    sql`SELECT q.question_id, q.campaign_id, q.question_text, q.question_type, q.possible_answers, q.created_at,
+          ${foreignIdsColumn('question', 'q.question_id')}
+        FROM voters.survey_questions q WHERE q.question_id = ${id}`,
   );
 }
 

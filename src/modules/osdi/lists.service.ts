@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { one, type Db } from '../../db/client.ts';
 import { iso } from '../../http/presenters.ts';
+import { addForeignIdsOf, foreignIdsColumn, postedForeignIds } from './foreign-ids.queries.ts';
 import { identifiers, type OsdiBase } from './hal.ts';
 import { auditOsdi, type OsdiContext } from './osdi-context.ts';
 import { osdiInvalid, osdiNotFound } from './osdi-errors.ts';
@@ -17,6 +18,7 @@ interface ListRow {
   created_at: string;
   updated_at: string;
   total_items: number;
+  foreign_ids: string[];
 }
 
 interface ItemRow {
@@ -31,16 +33,18 @@ export interface ListBody {
   title?: string;
   description?: string | null;
   summary?: string | null;
+  identifiers?: unknown;
 }
 
-const listColumns = sql.raw(`l.list_id, l.name, l.description, l.created_at, l.updated_at,
-  (SELECT count(*)::int FROM voters.list_items li WHERE li.list_id = l.list_id) AS total_items`);
+const listColumns = sql`l.list_id, l.name, l.description, l.created_at, l.updated_at,
+  (SELECT count(*)::int FROM voters.list_items li WHERE li.list_id = l.list_id) AS total_items,
+  ${foreignIdsColumn('list', 'l.list_id')}`;
 const itemColumns = sql.raw('li.list_item_id, li.list_id, li.voter_id, li.added_at');
 
 export function presentList(base: OsdiBase, row: ListRow) {
   const href = `${base.api}/lists/${row.list_id}`;
   return {
-    identifiers: identifiers(row.list_id),
+    identifiers: identifiers(row.list_id, row.foreign_ids),
     created_date: iso(row.created_at),
     modified_date: iso(row.updated_at),
     name: row.name,
@@ -95,12 +99,14 @@ export async function createList(db: Db, ctx: OsdiContext, body: ListBody) {
     ]);
   }
   const description = body.description ?? body.summary ?? null;
+  const foreignIds = postedForeignIds('osdi:list', body.identifiers);
   return db.transaction(async (tx) => {
     const created = await one<{ list_id: number }>(
       tx,
       sql`INSERT INTO voters.lists (name, description, created_by) VALUES (${name}, ${description}, ${ctx.key?.user_id ?? null})
           RETURNING list_id`,
     );
+    await addForeignIdsOf(tx, 'list', created!.list_id, foreignIds);
     await auditOsdi(tx, ctx, { action: 'osdi.list.create', resourceType: 'list', resourceId: created!.list_id });
     return presentList(ctx.base, await requireList(tx, created!.list_id));
   });
@@ -109,6 +115,7 @@ export async function createList(db: Db, ctx: OsdiContext, body: ListBody) {
 export async function updateList(db: Db, ctx: OsdiContext, id: number, body: ListBody) {
   const name = (body.name ?? body.title)?.trim() || null;
   const description = body.description !== undefined ? body.description : body.summary;
+  const foreignIds = postedForeignIds('osdi:list', body.identifiers);
   return db.transaction(async (tx) => {
     const updated = await one(
       tx,
@@ -117,6 +124,7 @@ export async function updateList(db: Db, ctx: OsdiContext, id: number, body: Lis
           WHERE list_id = ${id} RETURNING list_id`,
     );
     if (!updated) throw osdiNotFound('osdi:list', id);
+    await addForeignIdsOf(tx, 'list', id, foreignIds);
     await auditOsdi(tx, ctx, { action: 'osdi.list.update', resourceType: 'list', resourceId: id });
     return presentList(ctx.base, await requireList(tx, id));
   });

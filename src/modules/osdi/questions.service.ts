@@ -6,6 +6,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { one, type Db } from '../../db/client.ts';
 import { iso } from '../../http/presenters.ts';
 import { type AnswerRow, type QuestionRow, presentAnswer, questionById, recordAnswer } from './answers.service.ts';
+import { addForeignIdsOf, foreignIdsColumn, postedForeignIds } from './foreign-ids.queries.ts';
 import { identifiers, type OsdiBase } from './hal.ts';
 import { auditOsdi, type OsdiContext } from './osdi-context.ts';
 import { type ErrorDescription, osdiInvalid, osdiNotFound } from './osdi-errors.ts';
@@ -20,6 +21,7 @@ export interface QuestionBody {
   summary?: string;
   question_type?: string;
   responses?: Array<{ key?: string; name?: string; title?: string }>;
+  identifiers?: unknown;
 }
 
 const typeToCaucus: Record<string, string> = {
@@ -34,9 +36,8 @@ const typeToOsdi: Record<string, string> = {
 };
 const responseName = /^[A-Za-z0-9_]+$/;
 
-const questionColumns = sql.raw(
-  'q.question_id, q.campaign_id, q.question_text, q.question_type, q.possible_answers, q.created_at',
-);
+const questionColumns = sql`q.question_id, q.campaign_id, q.question_text, q.question_type, q.possible_answers,
+  q.created_at, ${foreignIdsColumn('question', 'q.question_id')}`;
 
 export function presentQuestion(base: OsdiBase, row: QuestionRow) {
   const href = `${base.api}/questions/${row.question_id}`;
@@ -46,7 +47,7 @@ export function presentQuestion(base: OsdiBase, row: QuestionRow) {
     title: typeof title === 'string' ? title : JSON.stringify(title),
   }));
   return {
-    identifiers: identifiers(row.question_id),
+    identifiers: identifiers(row.question_id, row.foreign_ids),
     created_date: iso(row.created_at),
     modified_date: iso(row.created_at),
     name: row.question_text,
@@ -114,7 +115,8 @@ function questionFields(body: QuestionBody, partial: boolean) {
     if (key) answers[key] = r.title ?? r.name ?? key;
   });
   if (errors.length > 0) throw osdiInvalid('osdi:question', errors);
-  return { text, type, answers: body.responses ? answers : undefined };
+  const foreignIds = postedForeignIds('osdi:question', body.identifiers);
+  return { text, type, answers: body.responses ? answers : undefined, foreignIds };
 }
 
 export function listQuestions(db: Db, ctx: OsdiContext, q: PagedQuery) {
@@ -151,7 +153,8 @@ export async function createQuestion(db: Db, ctx: OsdiContext, body: QuestionBod
       resourceType: 'survey_question',
       resourceId: row!.question_id,
     });
-    return presentQuestion(ctx.base, row!);
+    await addForeignIdsOf(tx, 'question', row!.question_id, f.foreignIds);
+    return presentQuestion(ctx.base, await requireQuestion(tx, row!.question_id));
   });
 }
 
@@ -166,8 +169,9 @@ export async function updateQuestion(db: Db, ctx: OsdiContext, id: number, body:
           WHERE q.question_id = ${id} RETURNING ${questionColumns}`,
     );
     if (!row) throw osdiNotFound('osdi:question', id);
+    await addForeignIdsOf(tx, 'question', id, f.foreignIds);
     await auditOsdi(tx, ctx, { action: 'osdi.question.update', resourceType: 'survey_question', resourceId: id });
-    return presentQuestion(ctx.base, row);
+    return presentQuestion(ctx.base, await requireQuestion(tx, id));
   });
 }
 

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { one, type Db } from '../../db/client.ts';
 import { iso } from '../../http/presenters.ts';
+import { addForeignIdsOf, foreignIdsColumn, postedForeignIds } from './foreign-ids.queries.ts';
 import { identifiers, idFromHref, type OsdiBase } from './hal.ts';
 import { auditOsdi, type OsdiContext } from './osdi-context.ts';
 import { osdiInvalid, osdiNotFound } from './osdi-errors.ts';
@@ -15,6 +16,13 @@ interface TagRow {
   description: string | null;
   created_at: string;
   updated_at: string;
+  foreign_ids: string[];
+}
+
+export interface TagInput {
+  name?: string;
+  description?: string | null;
+  identifiers?: unknown;
 }
 
 interface TaggingRow {
@@ -24,13 +32,13 @@ interface TaggingRow {
   created_at: string;
 }
 
-const tagColumns = sql.raw('t.tag_id, t.name::text AS name, t.description, t.created_at, t.updated_at');
+const tagColumns = sql`t.tag_id, t.name::text AS name, t.description, t.created_at, t.updated_at, ${foreignIdsColumn('tag', 't.tag_id')}`;
 const taggingColumns = sql.raw('vt.voter_tag_id, vt.voter_id, vt.tag_id, vt.created_at');
 
 export function presentTag(base: OsdiBase, row: TagRow) {
   const href = `${base.api}/tags/${row.tag_id}`;
   return {
-    identifiers: identifiers(row.tag_id),
+    identifiers: identifiers(row.tag_id, row.foreign_ids),
     created_date: iso(row.created_at),
     modified_date: iso(row.updated_at),
     name: row.name,
@@ -75,17 +83,18 @@ export async function getTag(db: Db, ctx: OsdiContext, id: number) {
   return presentTag(ctx.base, await requireTag(db, id));
 }
 
-function tagFields(body: { name?: string; description?: string | null }, required: boolean) {
+function tagFields(body: TagInput, required: boolean) {
+  const foreignIds = postedForeignIds('osdi:tag', body.identifiers);
   const name = body.name?.trim();
   if (required && !name) {
     throw osdiInvalid('osdi:tag', [
       { error_code: 'NAME_REQUIRED', description: 'A tag needs a name', properties: ['name'] },
     ]);
   }
-  return { name: name || null, description: body.description === undefined ? undefined : body.description };
+  return { name: name || null, description: body.description === undefined ? undefined : body.description, foreignIds };
 }
 
-export async function createTag(db: Db, ctx: OsdiContext, body: { name?: string; description?: string | null }) {
+export async function createTag(db: Db, ctx: OsdiContext, body: TagInput) {
   const f = tagFields(body, true);
   return db.transaction(async (tx) => {
     const row = await one<TagRow>(
@@ -93,21 +102,16 @@ export async function createTag(db: Db, ctx: OsdiContext, body: { name?: string;
       sql`INSERT INTO voters.tags AS t (name, description) VALUES (${f.name}, ${f.description ?? null})
           ON CONFLICT (name) DO NOTHING RETURNING ${tagColumns}`,
     );
-    if (!row) {
-      const existing = await one<TagRow>(tx, sql`SELECT ${tagColumns} FROM voters.tags t WHERE t.name = ${f.name}`);
-      return presentTag(ctx.base, existing!);
-    }
-    await auditOsdi(tx, ctx, { action: 'osdi.tag.create', resourceType: 'tag', resourceId: row.tag_id });
-    return presentTag(ctx.base, row);
+    const tagId =
+      row?.tag_id ??
+      (await one<{ tag_id: number }>(tx, sql`SELECT tag_id FROM voters.tags WHERE name = ${f.name}`))!.tag_id;
+    await addForeignIdsOf(tx, 'tag', tagId, f.foreignIds);
+    if (row) await auditOsdi(tx, ctx, { action: 'osdi.tag.create', resourceType: 'tag', resourceId: tagId });
+    return presentTag(ctx.base, await requireTag(tx, tagId));
   });
 }
 
-export async function updateTag(
-  db: Db,
-  ctx: OsdiContext,
-  id: number,
-  body: { name?: string; description?: string | null },
-) {
+export async function updateTag(db: Db, ctx: OsdiContext, id: number, body: TagInput) {
   const f = tagFields(body, false);
   return db.transaction(async (tx) => {
     const row = await one<TagRow>(
@@ -117,8 +121,9 @@ export async function updateTag(
           WHERE t.tag_id = ${id} RETURNING ${tagColumns}`,
     );
     if (!row) throw osdiNotFound('osdi:tag', id);
+    await addForeignIdsOf(tx, 'tag', id, f.foreignIds);
     await auditOsdi(tx, ctx, { action: 'osdi.tag.update', resourceType: 'tag', resourceId: id });
-    return presentTag(ctx.base, row);
+    return presentTag(ctx.base, await requireTag(tx, id));
   });
 }
 
