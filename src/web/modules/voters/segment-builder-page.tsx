@@ -104,7 +104,13 @@ export function SegmentBuilderPage() {
       {loadError ? <ErrorAlert error={loadError} /> : null}
       {exportCsv.error ? <ErrorAlert error={exportCsv.error} /> : null}
       <p aria-live="polite" className="page-intro">
-        {preview ? <strong>{formatNumber(preview.count)} voters match</strong> : 'Counting…'}
+        {preview ? (
+          <strong>
+            {formatNumber(preview.count)} {preview.count === 1 ? 'voter matches' : 'voters match'}
+          </strong>
+        ) : (
+          'Counting…'
+        )}
       </p>
       {previewError ? <ErrorAlert error={previewError} title="This definition is not valid yet" /> : null}
       {tree.kind === 'group' && <SegmentGroup node={tree} onChange={setTree} />}

@@ -1,5 +1,6 @@
 // One condition of the segment builder: its type, then the inputs that type needs.
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/form-field.tsx';
+import { SegmentIdPicker } from './segment-id-picker.tsx';
 import { allFields, blankCondition, booleanFields, type Condition, dateFields, numberFields } from './segment-tree.ts';
 
 const TYPES = [
@@ -47,10 +48,6 @@ const list = (s: string) =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
-const ids = (s: string) =>
-  list(s)
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
 
 function typedValue(field: string, raw: string): unknown {
   if (numberFields.has(field) || (field.startsWith('custom_fields.') && /^-?\d+(\.\d+)?$/.test(raw)))
@@ -126,11 +123,7 @@ export function SegmentCondition({ condition, onChange }: { condition: Condition
       )}
       {['tag', 'list', 'campaign'].includes(c.type) && (
         <>
-          <TextField
-            label={`${c.type} ids (comma-separated)`}
-            defaultValue={(c.ids ?? []).join(', ')}
-            onChange={(e) => set({ ids: ids(e.target.value) })}
-          />
+          <SegmentIdPicker kind={c.type} ids={c.ids ?? []} onChange={(picked) => set({ ids: picked })} />
           <CheckboxField
             label="Must have all of them"
             checked={c.match === 'all'}

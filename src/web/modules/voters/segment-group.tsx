@@ -9,11 +9,13 @@ export function SegmentGroup({
   onChange,
   onRemove,
   depth = 0,
+  legend,
 }: {
   node: Extract<EditNode, { kind: 'group' }>;
   onChange(node: EditNode): void;
   onRemove?(): void;
   depth?: number;
+  legend?: string;
 }) {
   const replace = (i: number, child: EditNode | null) => {
     const children = [...node.children];
@@ -23,7 +25,7 @@ export function SegmentGroup({
   };
   return (
     <fieldset className="card stack">
-      <legend>{depth === 0 ? 'Voters who match' : 'Group'}</legend>
+      <legend>{legend ?? 'Voters who match'}</legend>
       <div className="row">
         <SelectField
           label="Combine with"
@@ -53,11 +55,13 @@ export function SegmentGroup({
             key={child.key}
             node={child}
             depth={depth + 1}
+            legend={`Group ${i + 1}`}
             onChange={(c) => replace(i, c)}
             onRemove={() => replace(i, null)}
           />
         ) : (
-          <div key={child.key} className="stack">
+          <fieldset key={child.key} className="stack">
+            <legend>Condition {i + 1}</legend>
             <SegmentCondition
               condition={child.condition}
               onChange={(condition) => replace(i, { ...child, condition })}
@@ -72,7 +76,7 @@ export function SegmentGroup({
                 Remove condition
               </Button>
             </div>
-          </div>
+          </fieldset>
         ),
       )}
       <div className="row">

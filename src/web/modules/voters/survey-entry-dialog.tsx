@@ -79,10 +79,8 @@ export function SurveyEntryDialog({
         {(questions.data?.questions ?? []).map((q) => {
           const name = `q${q.question_id}`;
           if (q.question_type === 'Multiple Choice') {
-            const options = Object.entries(q.possible_answers ?? {}).map(([key, label]) => ({
-              value: key,
-              label: String(label),
-            }));
+            // The answer's text is stored, so answers read the same on the profile, in exports and in segments.
+            const options = Object.values(q.possible_answers ?? {}).map(String);
             return (
               <SelectField
                 key={q.question_id}

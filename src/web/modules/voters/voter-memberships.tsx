@@ -68,7 +68,7 @@ export function VoterMemberships({ profile, onChange }: { profile: VoterProfile;
         </form>
       )}
       <h3>Lists</h3>
-      <ul className="link-list">
+      <ul className="link-list" aria-label="Lists">
         {profile.lists.length === 0 && <li className="muted">On no list</li>}
         {profile.lists.map((l) => (
           <li key={l.list_id}>{l.name}</li>
@@ -90,7 +90,7 @@ export function VoterMemberships({ profile, onChange }: { profile: VoterProfile;
         </form>
       )}
       <h3>Campaigns</h3>
-      <ul className="link-list">
+      <ul className="link-list" aria-label="Campaigns">
         {profile.campaigns.length === 0 && <li className="muted">In no campaign</li>}
         {profile.campaigns.map((c) => (
           <li key={c.campaign_id}>
