@@ -2,6 +2,7 @@
 // status workflow with tasks, appeals and escalations, and seen by staff only inside their areas.
 // Other modules call createReport (report-create.ts), changeStatus (workflow.ts) and presentReport.
 import type { Module } from '../module.ts';
+import { publicReportRoutes } from './public-reports.routes.ts';
 import { registerReportVisibility } from './report-visibility.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { reportsJobs } from './jobs/index.ts';
@@ -14,6 +15,8 @@ export const reportsModule: Module = {
   name: 'reports',
   routes: async (app, deps) => {
     await reportsRoutes(app, deps);
+    // Anyone, no sign-in: the public issue map.
+    publicReportRoutes(app, deps);
     // Media (upload, files) and offline sync: src/modules/reports/media and src/modules/reports/sync.
     mediaRoutes(app, deps);
     syncRoutes(app, deps);
