@@ -12,10 +12,37 @@ export interface MoveSubject {
   assigned_to: number | null;
 }
 
+/**
+ * Who may call each workflow action route (report-workflow.routes.ts reads its access from here), so the
+ * actions a screen offers are exactly the ones the caller's role can send.
+ */
+export const actionAccess = {
+  classify: 'reports:classify',
+  'assign-department': 'reports:assign',
+  'assign-officer': 'reports:assign',
+  'auto-assign-officer': 'reports:assign',
+  status: 'reports:update_status',
+  acknowledge: 'tasks:work',
+  'start-work': 'tasks:work',
+  'submit-for-verification': 'tasks:work',
+  'on-hold': 'reports:update_status',
+  'approve-resolution': 'reports:assign',
+  'reject-resolution': 'reports:assign',
+  reject: 'reports:moderate',
+  'mark-duplicate': 'reports:moderate',
+  reopen: 'reports:assign',
+  'reject-assignment': 'tasks:work',
+  'add-update': 'reports:update_status',
+} as const satisfies Record<string, Permission>;
+
+export type WorkflowAction = keyof typeof actionAccess;
+
 /** The API action (POST /api/v1/reports/:id/<action>) that makes a move. */
-export function actionFor(from: ReportStatus, to: ReportStatus): string {
+export function actionFor(from: ReportStatus, to: ReportStatus): WorkflowAction {
   if (to === 'in_progress' && from === 'pending_verification') return 'reject-resolution';
-  const byTarget: Partial<Record<ReportStatus, string>> = {
+  // classify moves only intake reports on; sending a rejected assignment back to classified is a status move.
+  if (to === 'classified' && from === 'assignment_rejected') return 'status';
+  const byTarget: Partial<Record<ReportStatus, WorkflowAction>> = {
     pending_classification: 'status',
     classified: 'classify',
     assigned_to_department: 'assign-department',
@@ -98,10 +125,17 @@ export interface AvailableAction {
   disabled_code: string | null;
 }
 
-/** The moves the actor's role may make from the current status; prerequisites that need input (a reason) stay enabled. */
+/**
+ * The moves the actor's role may make from the current status, through an action route the role may call;
+ * prerequisites that need input (a reason) stay enabled.
+ */
 export function availableActions(actor: Actor, subject: MoveSubject): AvailableAction[] {
   return allowedTransitions[subject.status]
-    .filter((to) => hasPermission(actor.role, moveRule(subject.status, to).permission))
+    .filter(
+      (to) =>
+        hasPermission(actor.role, moveRule(subject.status, to).permission) &&
+        hasPermission(actor.role, actionAccess[actionFor(subject.status, to)]),
+    )
     .map((to) => {
       const refused = refusal(actor, subject, to);
       const missing = missingPrerequisite(subject.status, to, {

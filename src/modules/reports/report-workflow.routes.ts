@@ -1,11 +1,11 @@
 // Workflow actions on one report: classify, route, assign, and every status move of the transition table.
 import { type TSchema, Type } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/client.ts';
-import type { Access } from '../../http/access.ts';
 import { type AuditContext, auditContext } from '../identity/audit.ts';
 import type { App, AppDeps } from '../module.ts';
 import { assignDepartment, assignOfficer, autoAssignOfficer, classifyReport } from './assignment.ts';
 import { presentReport, type ReportRow } from './report.presenter.ts';
+import { actionAccess, type WorkflowAction } from './report-actions.ts';
 import { addUpdate, moveFrom, moveReport, submitForVerification } from './report-moves.ts';
 import { CategoryCode, Id, IdParams, Notes, Reason, Report, SeverityT, Status } from './reports.schemas.ts';
 
@@ -16,9 +16,8 @@ const IsoTime = Type.String({ maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' })
 const Priority = Type.Integer({ minimum: 1, maximum: 10 });
 
 interface Action {
-  path: string;
+  path: WorkflowAction;
   method?: 'POST' | 'PUT';
-  access: Access;
   summary: string;
   body: TSchema;
   run: (tx: Db, ctx: AuditContext, id: number, body: any) => Promise<ReportRow>;
@@ -28,7 +27,6 @@ const actions: Action[] = [
   {
     path: 'classify',
     method: 'PUT',
-    access: 'reports:classify',
     summary: 'Classify: manual category and severity, notes; intake reports move to classified',
     body: body({
       manual_category: Type.Optional(CategoryCode),
@@ -39,28 +37,24 @@ const actions: Action[] = [
   },
   {
     path: 'assign-department',
-    access: 'reports:assign',
     summary: 'Route the report to a department',
     body: body({ department_id: Id, notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) => assignDepartment(tx, ctx, id, b),
   },
   {
     path: 'assign-officer',
-    access: 'reports:assign',
     summary: "Assign an officer of the report's department (creates or moves the task)",
     body: body({ officer_id: Id, priority: Type.Optional(Priority), notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) => assignOfficer(tx, ctx, id, b),
   },
   {
     path: 'auto-assign-officer',
-    access: 'reports:assign',
     summary: "Assign the department's least-loaded active nodal officer",
     body: body({ priority: Type.Optional(Priority), notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) => autoAssignOfficer(tx, ctx, id, b),
   },
   {
     path: 'status',
-    access: 'reports:update_status',
     summary: 'Move the report to a status allowed by the transition table',
     body: body({
       status: Status,
@@ -77,28 +71,24 @@ const actions: Action[] = [
   },
   {
     path: 'acknowledge',
-    access: 'tasks:work',
     summary: 'The assigned officer acknowledges the report',
     body: body({ notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) => moveReport(tx, ctx, id, 'acknowledged', { notes: b.notes ?? 'Acknowledged' }),
   },
   {
     path: 'start-work',
-    access: 'tasks:work',
     summary: 'The assigned officer starts (or resumes) work',
     body: body({ notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) => moveReport(tx, ctx, id, 'in_progress', { notes: b.notes ?? 'Work started' }),
   },
   {
     path: 'submit-for-verification',
-    access: 'tasks:work',
     summary: 'The assigned officer submits the work for verification',
     body: body({ resolution_notes: Type.Optional(Notes), notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) => submitForVerification(tx, ctx, id, b),
   },
   {
     path: 'on-hold',
-    access: 'reports:update_status',
     summary: 'Put the report on hold with a reason',
     body: body({ hold_reason: Reason, estimated_resume_date: Type.Optional(IsoTime), notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) =>
@@ -110,7 +100,6 @@ const actions: Action[] = [
   },
   {
     path: 'approve-resolution',
-    access: 'reports:assign',
     summary: 'Approve the submitted work: the report is resolved',
     body: body({ notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) =>
@@ -118,7 +107,6 @@ const actions: Action[] = [
   },
   {
     path: 'reject-resolution',
-    access: 'reports:assign',
     summary: 'Send the submitted work back: the report returns to in_progress',
     body: body({ reason: Reason, notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) =>
@@ -126,14 +114,12 @@ const actions: Action[] = [
   },
   {
     path: 'reject',
-    access: 'reports:moderate',
     summary: 'Reject the report with a reason',
     body: body({ rejection_reason: Reason, notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) => moveReport(tx, ctx, id, 'rejected', { reason: b.rejection_reason, notes: b.notes }),
   },
   {
     path: 'mark-duplicate',
-    access: 'reports:moderate',
     summary: 'Mark the report a duplicate of another',
     body: body({ duplicate_of_report_id: Id, notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) =>
@@ -144,21 +130,18 @@ const actions: Action[] = [
   },
   {
     path: 'reopen',
-    access: 'reports:assign',
     summary: 'Reopen a resolved or closed report',
     body: body({ reason: Type.Optional(Reason), notes: Type.Optional(Notes) }),
     run: (tx, ctx, id, b) => moveReport(tx, ctx, id, 'reopened', { notes: b.notes ?? b.reason ?? 'Reopened' }),
   },
   {
     path: 'reject-assignment',
-    access: 'tasks:work',
     summary: 'The assigned officer rejects the assignment with a reason',
     body: body({ reason: Reason }),
     run: (tx, ctx, id, b) => moveReport(tx, ctx, id, 'assignment_rejected', { reason: b.reason }),
   },
   {
     path: 'add-update',
-    access: 'reports:update_status',
     summary: 'Add a progress note to the history (the status stays)',
     body: body({ notes: Type.String({ minLength: 1, maxLength: 5000 }) }),
     run: (tx, ctx, id, b) => addUpdate(tx, ctx, id, b.notes),
@@ -170,7 +153,7 @@ export function reportWorkflowRoutes(app: App, deps: AppDeps) {
     app.route({
       method: action.method ?? 'POST',
       url: `/api/v1/reports/:id/${action.path}`,
-      config: { access: action.access },
+      config: { access: actionAccess[action.path] },
       schema: { tags, summary: action.summary, params: IdParams, body: action.body, response: { 200: Report } },
       handler: async (request) => {
         const { id } = request.params as { id: number };

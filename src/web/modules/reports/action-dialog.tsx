@@ -5,14 +5,16 @@ import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/form-field.tsx';
-import { useAction, useQuery } from '../../ui/use-query.ts';
+import { useAction } from '../../ui/use-query.ts';
 import { type AvailableAction, type Candidate, categories, label, type Report, severities } from './reports-types.ts';
-import { useDepartments } from './use-departments.ts';
+import { officerName, useDepartmentOfficers, useDepartments } from './use-departments.ts';
 
 interface Props {
   report: Report;
   action: AvailableAction | null;
   candidates: Candidate[];
+  /** The original preselected when marking a duplicate from the candidates list. */
+  duplicateOf?: number | null;
   onClose(): void;
   onDone(report: Report): void;
 }
@@ -35,26 +37,26 @@ const titles: Record<string, string> = {
   'add-update': 'Add a progress update',
 };
 
+/** Actions a screen opens without a status move of the table (to_status ''). */
+const sideTitles: Record<string, string> = {
+  classify: 'Override the classification',
+  'assign-officer': 'Reassign the officer',
+};
+
 export function actionTitle(action: AvailableAction): string {
+  if (action.to_status === '' && sideTitles[action.action]) return sideTitles[action.action];
   return action.action === 'status'
     ? `Move to ${label(action.to_status).toLowerCase()}`
     : (titles[action.action] ?? label(action.action));
 }
 
+/** An action that is not a move of the table, as the report screen opens it. */
+export function sideAction(action: string): AvailableAction {
+  return { action, to_status: '', enabled: true, disabled_reason: null, disabled_code: null };
+}
+
 function OfficerSelect({ departmentId }: { departmentId: number | null }) {
-  const officers = useQuery(['dept-officers', departmentId], (signal) =>
-    departmentId
-      ? api.get<{
-          officers: {
-            id: number;
-            full_name: string | null;
-            username: string | null;
-            role: string;
-            is_active: boolean;
-          }[];
-        }>(`/api/v1/reports/departments/${departmentId}/officers`, undefined, { signal })
-      : Promise.resolve({ officers: [] }),
-  );
+  const officers = useDepartmentOfficers(departmentId);
   const list = (officers.data?.officers ?? []).filter((o) => o.role === 'nodal_officer' && o.is_active);
   return (
     <SelectField
@@ -63,7 +65,7 @@ function OfficerSelect({ departmentId }: { departmentId: number | null }) {
       required
       options={[
         { value: '', label: list.length ? 'Choose an officer' : 'No officers in this department' },
-        ...list.map((o) => ({ value: String(o.id), label: o.full_name ?? o.username ?? `User ${o.id}` })),
+        ...list.map((o) => ({ value: String(o.id), label: officerName(o) })),
       ]}
     />
   );
@@ -81,7 +83,7 @@ function bodyFor(action: AvailableAction, form: FormData): Record<string, unknow
       return {
         manual_category: text('manual_category'),
         manual_severity: text('manual_severity'),
-        classification_notes: text('notes'),
+        classification_notes: text('classification_notes'),
       };
     case 'assign-department':
       return { department_id: num('department_id'), notes: text('notes') };
@@ -102,7 +104,10 @@ function bodyFor(action: AvailableAction, form: FormData): Record<string, unknow
     case 'reopen':
       return { reason: text('reason'), ...(action.action === 'reject-assignment' ? {} : { notes: text('notes') }) };
     case 'mark-duplicate':
-      return { duplicate_of_report_id: num('duplicate_of_report_id'), notes: text('notes') };
+      return {
+        duplicate_of_report_id: num('duplicate_of_id_typed') ?? num('duplicate_of_report_id'),
+        notes: text('notes'),
+      };
     case 'status':
       return { status: action.to_status, notes: text('notes') };
     case 'add-update':
@@ -112,7 +117,7 @@ function bodyFor(action: AvailableAction, form: FormData): Record<string, unknow
   }
 }
 
-export function ActionDialog({ report, action, candidates, onClose, onDone }: Props) {
+export function ActionDialog({ report, action, candidates, duplicateOf, onClose, onDone }: Props) {
   const departments = useDepartments();
   const [formId] = useState(() => `action-${Math.random().toString(36).slice(2)}`);
   const send = useAction((body: Record<string, unknown>) =>
@@ -157,6 +162,12 @@ export function ActionDialog({ report, action, candidates, onClose, onDone }: Pr
               defaultValue={report.manual_severity ?? report.severity}
               options={severities.map((s) => ({ value: s, label: label(s) }))}
             />
+            <TextAreaField
+              label="Classification notes"
+              name="classification_notes"
+              defaultValue={report.classification_notes ?? ''}
+              maxLength={5000}
+            />
           </>
         )}
         {action.action === 'assign-department' && (
@@ -186,21 +197,24 @@ export function ActionDialog({ report, action, candidates, onClose, onDone }: Pr
           <TextField label="Expected to resume" name="estimated_resume_date" type="date" />
         )}
         {action.action === 'mark-duplicate' && (
-          <SelectField
-            label="Original report"
-            name="duplicate_of_report_id"
-            required
-            hint="Candidates nearby with similar text; or type the id below."
-            options={[
-              { value: '', label: candidates.length ? 'Choose the original' : 'No candidates found' },
-              ...candidates.map((c) => ({
-                value: String(c.id),
-                label: `${c.report_number ?? c.id} — ${c.title} (${Math.round(c.distance_m)} m)`,
-              })),
-            ]}
-          />
+          <>
+            <SelectField
+              label="Original report"
+              name="duplicate_of_report_id"
+              hint="Candidates nearby with similar text; or type the original's id below."
+              defaultValue={duplicateOf ? String(duplicateOf) : ''}
+              options={[
+                { value: '', label: candidates.length ? 'Choose the original' : 'No candidates found' },
+                ...candidates.map((c) => ({
+                  value: String(c.id),
+                  label: `${c.report_number ?? c.id} — ${c.title} (${Math.round(c.distance_m)} m)`,
+                })),
+              ]}
+            />
+            <TextField label="Original report id" name="duplicate_of_id_typed" type="number" min={1} />
+          </>
         )}
-        {action.action !== 'reject-assignment' && (
+        {action.action !== 'reject-assignment' && action.action !== 'classify' && (
           <TextAreaField
             label={action.action === 'add-update' ? 'Update' : 'Notes'}
             name="notes"

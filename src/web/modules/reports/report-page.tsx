@@ -1,6 +1,6 @@
 // /reports/:id: one report — its facts, the workflow actions the transition table allows from its status for the
-// signed-in role (disabled with the reason when a prerequisite is missing), status history, task, duplicate
-// candidates, media, appeals and escalations.
+// signed-in role (from the API's available_actions, disabled with the reason when a prerequisite is missing),
+// classification, status history, task, duplicate candidates, media, appeals and escalations.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -13,19 +13,14 @@ import { Page, Section } from '../../ui/page.tsx';
 import { Spinner } from '../../ui/spinner.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { useQuery } from '../../ui/use-query.ts';
-import { ActionDialog, actionTitle } from './action-dialog.tsx';
+import { ActionDialog, actionTitle, sideAction } from './action-dialog.tsx';
 import { AppealsSection } from './appeals-section.tsx';
+import { ClassificationSection } from './classification-section.tsx';
+import { DuplicatesSection } from './duplicates-section.tsx';
 import { EscalationsSection } from './escalations-section.tsx';
-import { type AvailableAction, label, type ReportDetail } from './reports-types.ts';
+import { type AvailableAction, label, type Report, type ReportDetail } from './reports-types.ts';
 import { OverdueBadge, SeverityBadge, StatusBadge } from './status-badge.tsx';
-
-const addUpdate: AvailableAction = {
-  action: 'add-update',
-  to_status: '',
-  enabled: true,
-  disabled_reason: null,
-  disabled_code: null,
-};
+import { TaskSection } from './task-section.tsx';
 
 export function ReportPage() {
   const { id } = useParams();
@@ -34,17 +29,36 @@ export function ReportPage() {
   const detail = useQuery(['report', id], (signal) =>
     api.get<ReportDetail>(`/api/v1/reports/${id}`, undefined, { signal }),
   );
-  const [acting, setActing] = useState<AvailableAction | null>(null);
+  const [acting, setActing] = useState<{ action: AvailableAction; duplicateOf?: number } | null>(null);
+  const [opened, setOpened] = useState(0);
+  const open = (action: AvailableAction, duplicateOf?: number) => {
+    setOpened((n) => n + 1);
+    setActing({ action, duplicateOf });
+  };
 
   if (detail.loading && !detail.data) return <Spinner label="Loading the report" />;
   if (!detail.data) return <ErrorAlert error={detail.error} />;
   const { report, status_history, task, duplicate_candidates, media, available_actions } = detail.data;
+  const markDuplicate = available_actions.find((a) => a.action === 'mark-duplicate' && a.enabled);
   const fact = (name: string, value: React.ReactNode) => (
     <>
       <dt>{name}</dt>
       <dd>{value ?? '—'}</dd>
     </>
   );
+  const done = (updated: Report, message = `Report is now ${label(updated.status).toLowerCase()}`) => {
+    setActing(null);
+    toast.show(message);
+    detail.reload();
+  };
+  const autoAssign = async () => {
+    try {
+      const updated = await api.post<Report>(`/api/v1/reports/${report.id}/auto-assign-officer`, {});
+      done(updated, 'Assigned to the least-loaded officer');
+    } catch (err) {
+      toast.show((err as Error).message);
+    }
+  };
 
   return (
     <Page
@@ -55,10 +69,7 @@ export function ReportPage() {
         <dl className="facts">
           {fact('Status', <StatusBadge status={report.status} />)}
           {fact('Severity', <SeverityBadge severity={report.severity} />)}
-          {fact(
-            'Category',
-            `${label(report.category)}${report.ai_category ? ` (rules suggested ${label(report.ai_category)}, ${Math.round((report.ai_confidence ?? 0) * 100)}%)` : ''}`,
-          )}
+          {fact('Category', label(report.category))}
           {fact('Department', report.department_name)}
           {fact(
             'SLA due',
@@ -94,8 +105,9 @@ export function ReportPage() {
               <Button
                 variant={a.enabled ? 'primary' : 'secondary'}
                 disabled={!a.enabled}
+                data-to-status={a.to_status}
                 aria-describedby={a.enabled ? undefined : `why-${a.to_status}`}
-                onClick={() => setActing(a)}
+                onClick={() => open(a)}
               >
                 {actionTitle(a)}
               </Button>
@@ -108,30 +120,13 @@ export function ReportPage() {
           ))}
           {auth.can('reports:update_status') && (
             <li>
-              <Button onClick={() => setActing(addUpdate)}>Add a progress update</Button>
+              <Button onClick={() => open(sideAction('add-update'))}>Add a progress update</Button>
             </li>
           )}
-          {auth.can('reports:assign') &&
-            report.department_id &&
-            ['assigned_to_department', 'on_hold', 'assignment_rejected'].includes(report.status) && (
-              <li>
-                <Button
-                  onClick={async () => {
-                    try {
-                      await api.post(`/api/v1/reports/${report.id}/auto-assign-officer`, {});
-                      toast.show('Assigned to the least-loaded officer');
-                      detail.reload();
-                    } catch (err) {
-                      toast.show((err as Error).message);
-                    }
-                  }}
-                >
-                  Auto-assign an officer
-                </Button>
-              </li>
-            )}
         </ul>
       </Section>
+
+      <ClassificationSection report={report} onOverride={() => open(sideAction('classify'))} />
 
       <Section title="Status history">
         <DataTable
@@ -145,7 +140,11 @@ export function ReportPage() {
               key: 'change',
               header: 'Change',
               render: (h) =>
-                h.old_status === h.new_status ? 'Update' : `${label(h.old_status)} → ${label(h.new_status)}`,
+                h.old_status === h.new_status
+                  ? 'Update'
+                  : h.old_status === null
+                    ? `Filed: ${label(h.new_status)}`
+                    : `${label(h.old_status)} → ${label(h.new_status)}`,
             },
             {
               key: 'by',
@@ -157,52 +156,17 @@ export function ReportPage() {
         />
       </Section>
 
-      <Section title="Task">
-        {task ? (
-          <dl className="facts">
-            {fact('Officer', `User ${task.assigned_to}`)}
-            {fact('Task status', label(task.status))}
-            {fact('Priority', task.priority)}
-            {fact(
-              'SLA deadline',
-              `${formatDateTime(task.sla_deadline)}${task.sla_violated === 2 ? ' (violated)' : task.sla_violated === 1 ? ' (at risk)' : ''}`,
-            )}
-            {fact('Acknowledged', formatDateTime(task.acknowledged_at))}
-            {fact('Started', formatDateTime(task.started_at))}
-            {fact('Resolved', formatDateTime(task.resolved_at))}
-            {task.notes && fact('Notes', task.notes)}
-            {task.resolution_notes && fact('Resolution notes', task.resolution_notes)}
-          </dl>
-        ) : (
-          <p>No officer is assigned yet.</p>
-        )}
-      </Section>
+      <TaskSection
+        report={report}
+        task={task}
+        onReassign={() => open(sideAction('assign-officer'))}
+        onAutoAssign={autoAssign}
+      />
 
-      <Section title="Possible duplicates">
-        <DataTable
-          caption="Possible duplicates"
-          captionHidden
-          rows={duplicate_candidates}
-          rowKey={(c) => c.id}
-          emptyTitle="No open report of this category nearby has similar text"
-          columns={[
-            {
-              key: 'n',
-              header: 'Report',
-              render: (c) => <Link to={`/reports/${c.id}`}>{c.report_number ?? c.id}</Link>,
-            },
-            { key: 't', header: 'Title', render: (c) => c.title },
-            { key: 's', header: 'Status', render: (c) => <StatusBadge status={c.status} /> },
-            { key: 'd', header: 'Distance', className: 'num', render: (c) => `${Math.round(c.distance_m)} m` },
-            {
-              key: 'sim',
-              header: 'Text similarity',
-              className: 'num',
-              render: (c) => `${Math.round(c.text_similarity * 100)}%`,
-            },
-          ]}
-        />
-      </Section>
+      <DuplicatesSection
+        candidates={duplicate_candidates}
+        onMarkDuplicate={markDuplicate ? (original) => open(markDuplicate, original) : undefined}
+      />
 
       {media.length > 0 && (
         <Section title="Media">
@@ -220,15 +184,13 @@ export function ReportPage() {
       <EscalationsSection report={report} escalations={detail.data.escalations} onChange={detail.reload} />
 
       <ActionDialog
+        key={opened}
         report={report}
-        action={acting}
+        action={acting?.action ?? null}
+        duplicateOf={acting?.duplicateOf}
         candidates={duplicate_candidates}
         onClose={() => setActing(null)}
-        onDone={(updated) => {
-          setActing(null);
-          toast.show(`Report is now ${label(updated.status).toLowerCase()}`);
-          detail.reload();
-        }}
+        onDone={(updated) => done(updated)}
       />
     </Page>
   );

@@ -23,6 +23,7 @@ export interface Report {
   ai_confidence: number | null;
   manual_category: string | null;
   manual_severity: string | null;
+  classified_by_user_id: number | null;
   classification_notes: string | null;
   is_public: boolean;
   is_duplicate: boolean;
