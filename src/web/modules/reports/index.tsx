@@ -6,6 +6,10 @@ import { RequirePermission } from '../../auth/require-permission.tsx';
 import type { ModuleScreens } from '../types.ts';
 import { AnalyticsPage } from './analytics-page.tsx';
 import { AreasPage } from './areas-page.tsx';
+import { CitizenReportPage } from './citizen/citizen-report-page.tsx';
+import { MyReportsPage } from './citizen/my-reports-page.tsx';
+import { PublicMapPage } from './citizen/public-map-page.tsx';
+import { ReportFormPage } from './citizen/report-form-page.tsx';
 import { DepartmentsPage } from './departments-page.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { ReportPage } from './report-page.tsx';
@@ -17,8 +21,12 @@ const guard = (permission: string, element: ReactElement) => (
 
 export const reportsScreens: ModuleScreens = {
   name: 'Civic reports',
-  description: 'Civic issue reports: the queue, workflow, departments, areas and service levels.',
+  description:
+    'Civic issue reports: report an issue (also offline), follow your reports, the public map; the queue, workflow, departments, areas and service levels.',
   nav: [
+    { label: 'Report an issue', path: '/reports/new', permission: 'reports:create' },
+    { label: 'My reports', path: '/reports/mine', permission: 'reports:read_own' },
+    { label: 'Public issue map', path: '/reports/map', public: true },
     { label: 'Report queue', path: '/reports/queue', permission: 'reports:read' },
     { label: 'Workload', path: '/reports/workload', permission: 'departments:read' },
     { label: 'Departments', path: '/reports/departments', permission: 'departments:read' },
@@ -27,6 +35,9 @@ export const reportsScreens: ModuleScreens = {
   ],
   routes: (
     <>
+      <Route path="/reports/new" element={guard('reports:create', <ReportFormPage />)} />
+      <Route path="/reports/mine" element={guard('reports:read_own', <MyReportsPage />)} />
+      <Route path="/reports/mine/:id" element={guard('reports:read_own', <CitizenReportPage />)} />
       <Route path="/reports/queue" element={guard('reports:read', <QueuePage />)} />
       <Route path="/reports/workload" element={guard('departments:read', <WorkloadPage />)} />
       <Route path="/reports/departments" element={guard('departments:read', <DepartmentsPage />)} />
@@ -35,5 +46,9 @@ export const reportsScreens: ModuleScreens = {
       <Route path="/reports/:id" element={<ReportPage />} />
     </>
   ),
-  publicRoutes: <></>,
+  publicRoutes: (
+    <>
+      <Route path="/reports/map" element={<PublicMapPage />} />
+    </>
+  ),
 };
