@@ -1,16 +1,16 @@
-// /campaigns/:id: the campaign, its members (add by voter id, remove) and its survey.
-import { type FormEvent, useState } from 'react';
+// /campaigns/:id: the campaign, its members (find by name and add, remove) and its survey.
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
-import { TextField } from '../../ui/form-field.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { Page, Section } from '../../ui/page.tsx';
 import { Spinner } from '../../ui/spinner.tsx';
 import { useAction, useQuery } from '../../ui/use-query.ts';
+import { CampaignAddVoters } from './campaign-add-voters.tsx';
 import { SurveyBuilder } from './survey-builder.tsx';
 import { type Campaign, fullName, type VoterList } from './voter-types.ts';
 
@@ -20,7 +20,6 @@ export function CampaignPage() {
   const id = Number(useParams().id);
   const auth = useAuth();
   const [page, setPage] = useState(1);
-  const [voterIds, setVoterIds] = useState('');
   const campaign = useQuery(['campaign', id], (signal) =>
     api.get<{ campaign: Campaign }>(`/api/v1/campaigns/${id}`, undefined, { signal }),
   );
@@ -33,40 +32,24 @@ export function CampaignPage() {
     campaign.reload();
     return true;
   });
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const ids = voterIds
-      .split(/[\s,]+/)
-      .map(Number)
-      .filter((n) => Number.isInteger(n) && n > 0);
-    if (ids.length && (await change.run(() => api.post(`/api/v1/campaigns/${id}/voters`, { voter_ids: ids }))))
-      setVoterIds('');
-  };
-
   if (campaign.error) return <ErrorAlert error={campaign.error} title="Could not load the campaign" />;
   if (!campaign.data) return <Spinner label="Loading the campaign" />;
   const c = campaign.data.campaign;
   return (
     <Page title={c.campaign_name} intro={c.description}>
       <p className="muted">
-        {formatDate(c.start_date)} – {formatDate(c.end_date)} · {c.voter_count} voters · public signup form:{' '}
+        {formatDate(c.start_date)} – {formatDate(c.end_date)} · {c.voter_count}{' '}
+        {c.voter_count === 1 ? 'voter' : 'voters'} · public signup form:{' '}
         <Link to={`/signup/${c.campaign_id}`}>/signup/{c.campaign_id}</Link>
       </p>
       <Section title="Voters">
         {change.error ? <ErrorAlert error={change.error} /> : null}
         {auth.can('campaigns:write') && (
-          <form className="row" onSubmit={add}>
-            <TextField
-              label="Add voters by id"
-              hint="Voter ids separated by commas"
-              value={voterIds}
-              onChange={(e) => setVoterIds(e.target.value)}
-              maxLength={5000}
-            />
-            <Button type="submit" busy={change.busy}>
-              Add
-            </Button>
-          </form>
+          <CampaignAddVoters
+            memberIds={new Set((members.data?.voters ?? []).map((v) => v.voter_id))}
+            busy={change.busy}
+            onAdd={(voterId) => change.run(() => api.post(`/api/v1/campaigns/${id}/voters`, { voter_ids: [voterId] }))}
+          />
         )}
         <DataTable
           caption="Campaign voters"

@@ -50,7 +50,7 @@ export function SignupPage() {
           {/* Honeypot: hidden from people and screen readers; bots that fill it are answered but not stored. */}
           <div className="visually-hidden" aria-hidden="true">
             <label htmlFor="signup-website">Website</label>
-            <input id="signup-website" name="website" tabIndex={-1} autoComplete="off" />
+            <input id="signup-website" name="website" className="visually-hidden" tabIndex={-1} autoComplete="off" />
           </div>
           <Button type="submit" variant="primary" busy={send.busy}>
             Sign up
