@@ -15,6 +15,7 @@ import { StatusBadge } from '../status-badge.tsx';
 import { BaseMap } from './base-map.tsx';
 import { pinIcon } from './map-config.ts';
 import { ReportPhoto } from './report-photo.tsx';
+import { useCategories } from './use-categories.ts';
 
 function Fact({ name, children }: { name: string; children: ReactNode }) {
   return (
@@ -27,6 +28,7 @@ function Fact({ name, children }: { name: string; children: ReactNode }) {
 
 export function CitizenReportPage() {
   const { id } = useParams();
+  const categories = useCategories();
   const detail = useQuery(['citizen-report', id], (signal) =>
     api.get<ReportDetail>(`/api/v1/reports/${id}`, undefined, { signal }),
   );
@@ -41,6 +43,7 @@ export function CitizenReportPage() {
   const { report, status_history, media, appeals } = detail.data;
   const photos = media.filter((m) => m.file_type === 'IMAGE');
   const position = { lat: report.latitude, lng: report.longitude };
+  const category = categories.data?.find((c) => c.code === report.category)?.name ?? label(report.category);
 
   return (
     <Page
@@ -59,7 +62,7 @@ export function CitizenReportPage() {
           </Fact>
           <Fact name="Filed">{formatDateTime(report.created_at)}</Fact>
           <Fact name="Last change">{formatDateTime(report.status_updated_at)}</Fact>
-          <Fact name="Category">{label(report.category)}</Fact>
+          <Fact name="Category">{category}</Fact>
           <Fact name="Handled by">{report.department_name ?? 'Not assigned yet'}</Fact>
           <Fact name="Expected by">{formatDateTime(report.sla_due_at)}</Fact>
           <Fact name="Resolved">{formatDateTime(report.resolved_at)}</Fact>

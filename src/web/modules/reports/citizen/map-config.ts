@@ -5,8 +5,11 @@ import L from 'leaflet';
 const env: Record<string, string | undefined> =
   (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env ?? {};
 
-/** VITE_MAP_TILE_URL, e.g. https://tiles.example.org/{z}/{x}/{y}.png; OpenStreetMap by default. */
-export const tileUrl = env.VITE_MAP_TILE_URL || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+/**
+ * VITE_MAP_TILE_URL, e.g. https://tiles.example.org/{z}/{x}/{y}.png; OpenStreetMap by default. Another host must
+ * also be allowed by the server's Content-Security-Policy img-src (src/app.ts allows *.tile.openstreetmap.org).
+ */
+export const tileUrl = env.VITE_MAP_TILE_URL || 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const tileAttribution =
   env.VITE_MAP_TILE_ATTRIBUTION ||
   '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';

@@ -13,6 +13,7 @@ import { useSearchState } from '../../../ui/use-search-state.ts';
 import { label, type ReportList, statuses } from '../reports-types.ts';
 import { StatusBadge } from '../status-badge.tsx';
 import { QueuedReports, SyncIndicator } from './sync-status.tsx';
+import { useCategories } from './use-categories.ts';
 import { useReportQueue } from './use-report-queue.ts';
 
 const DEFAULTS = { status: '', page: '1' };
@@ -22,6 +23,8 @@ export function MyReportsPage() {
   const [filters, setFilters] = useSearchState(DEFAULTS);
   const page = Math.max(1, Number(filters.page) || 1);
   const queue = useReportQueue();
+  const categories = useCategories();
+  const categoryName = (code: string | null) => categories.data?.find((c) => c.code === code)?.name ?? label(code);
   const reports = useQuery(['my-reports', filters], (signal) =>
     api.get<ReportList>(
       '/api/v1/reports/my-reports',
@@ -81,7 +84,7 @@ export function MyReportsPage() {
           },
           { key: 'title', header: 'Title', render: (r) => r.title },
           { key: 'status', header: 'Status', render: (r) => <StatusBadge status={r.status} /> },
-          { key: 'category', header: 'Category', render: (r) => label(r.category) },
+          { key: 'category', header: 'Category', render: (r) => categoryName(r.category) },
           { key: 'public', header: 'Public', render: (r) => (r.is_public ? 'Yes' : 'No') },
           { key: 'filed', header: 'Filed', className: 'nowrap', render: (r) => formatDateTime(r.created_at) },
         ]}

@@ -36,7 +36,7 @@ function FitToReports({ reports }: { reports: Located[] }) {
         [Math.min(...lats), Math.min(...lngs)],
         [Math.max(...lats), Math.max(...lngs)],
       ],
-      { padding: [24, 24], maxZoom: 15 },
+      { padding: [24, 24], maxZoom: 15, animate: false },
     );
   }, [map, reports]);
   return null;

@@ -1,0 +1,281 @@
+// Browser tests of the citizen report screens: file a report with a photo by clicking the map; file one offline,
+// see it queued, come back online and see it synced exactly once (also after "Sync now" and a replayed
+// upload); a request that cannot reach the server queues too; My reports; the public map without signing in.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, newContext, screenshot, signIn, watchErrors } from './browser.ts';
+import { apiCall, apiSignIn, type E2eServer, startServer } from './server.ts';
+
+let server: E2eServer;
+let browser: Browser;
+let adminToken: string;
+let citizenToken: string;
+const citizen = { username: 'ravi', password: 'Citizen-Pass-2026', full_name: 'Ravi Citizen' };
+const titles = {
+  online: 'Pothole by the school gate',
+  offline: 'Streetlight out on Lake Road',
+  unreachable: 'Overflowing bin behind the market',
+};
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  adminToken = await apiSignIn(server, server.admin.username, server.admin.password);
+  await apiCall(server, 'POST', '/api/v1/users', {
+    token: adminToken,
+    body: { ...citizen, email: 'ravi@example.org', role: 'citizen' },
+  });
+  citizenToken = await apiSignIn(server, citizen.username, citizen.password);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A small real image file, as a phone camera would give one. */
+async function photo(name: string, colour: { r: number; g: number; b: number }) {
+  const buffer = await sharp({ create: { width: 80, height: 60, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
+  return { name, mimeType: 'image/png', buffer };
+}
+
+/** A signed-in citizen's context; map tiles fail at once, as on a machine with no internet. */
+async function citizenContext(size: 'phone' | 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, server, size);
+  await context.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  await signIn(page, citizen.username, citizen.password);
+  return { context, page };
+}
+
+async function openNav(page: Page, name: string) {
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+  await link.click();
+}
+
+/** Every report with exactly this title, whoever filed it (the admin sees all). */
+async function reportsTitled(title: string): Promise<{ id: number; report_number: string }[]> {
+  const list = await apiCall(server, 'GET', `/api/v1/reports?q=${encodeURIComponent(title)}&per_page=200`, {
+    token: adminToken,
+  });
+  return list.reports.filter((r: { title: string }) => r.title === title);
+}
+
+async function mediaOf(reportId: number): Promise<{ file_type: string }[]> {
+  return (await apiCall(server, 'GET', `/api/v1/reports/${reportId}/media`, { token: citizenToken })).media;
+}
+
+async function fillReport(page: Page, title: string, description: string) {
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Description').fill(description);
+}
+
+const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync status' });
+const queued = (page: Page, title: string) =>
+  page.getByRole('region', { name: 'Reports on this device' }).getByRole('listitem', { name: title });
+
+describe('citizen report screens', () => {
+  test('file a report online with a photo by clicking the map', async () => {
+    const { context, page } = await citizenContext('desktop');
+    const errors = watchErrors(page);
+    await openNav(page, 'Report an issue');
+    await page.getByRole('heading', { level: 1, name: 'Report an issue' }).waitFor();
+
+    await page.getByText('No pin yet').waitFor();
+    await page.getByRole('region', { name: 'Map: where is the issue?' }).click({ position: { x: 220, y: 120 } });
+    await page.getByText(/^Pin at -?\d+\.\d{5}, -?\d+\.\d{5}$/).waitFor();
+    const lat = Number(await page.getByLabel('Latitude').inputValue());
+    const lon = Number(await page.getByLabel('Longitude').inputValue());
+    expect(Math.abs(lat - 23.3441)).toBeLessThan(0.1);
+    expect(Math.abs(lon - 85.3096)).toBeLessThan(0.1);
+
+    await page.getByLabel('Category').selectOption({ label: 'Roads' });
+    await fillReport(page, titles.online, 'A deep pothole right at the school gate; children step around it.');
+    await page.getByLabel('Address or landmark').fill('Gate 2, Government School, Main Road');
+    await page.getByLabel('Photos').setInputFiles(await photo('pothole.png', { r: 120, g: 90, b: 60 }));
+    await page.getByRole('img', { name: 'Preview of pothole.png' }).waitFor();
+    await screenshot(page, 'citizen-report-form-desktop');
+    await page.getByRole('button', { name: 'File report' }).click();
+
+    await page.getByRole('heading', { level: 1, name: titles.online }).waitFor();
+    const photoImg = page.getByRole('img', { name: 'Photo 1 of the issue' });
+    await photoImg.waitFor();
+    await expect.poll(() => photoImg.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(80);
+    expect(await page.getByRole('region', { name: 'Status' }).textContent()).toContain('Received');
+
+    const [report] = await reportsTitled(titles.online);
+    expect(report.report_number).toMatch(/^CL-\d{4}-RNC-\d{5}$/);
+    expect(page.url()).toContain(`/reports/mine/${report.id}`);
+    expect(await page.getByText(report.report_number).count()).toBeGreaterThan(0);
+    const detail = await apiCall(server, 'GET', `/api/v1/reports/${report.id}`, { token: citizenToken });
+    expect(detail.report).toMatchObject({ category: 'roads', is_public: true, latitude: lat, longitude: lon });
+    expect((await mediaOf(report.id)).map((m) => m.file_type)).toEqual(['IMAGE']);
+    await screenshot(page, 'citizen-report-view-desktop');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('offline: the report is queued, syncs once when back online, and its photo follows', async () => {
+    const { context, page } = await citizenContext('phone');
+    const errors = watchErrors(page);
+    await openNav(page, 'Report an issue');
+    await page.getByRole('heading', { level: 1, name: 'Report an issue' }).waitFor();
+    await expect.poll(() => page.getByLabel('Category').locator('option').count()).toBeGreaterThan(1);
+
+    await context.setOffline(true);
+    await expect.poll(() => syncStatus(page).textContent()).toContain('You are offline');
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: 23.36, longitude: 85.33 });
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await page.getByText('Pin at 23.36000, 85.33000').waitFor();
+    await page.getByLabel('Category').selectOption({ label: 'Streetlights' });
+    await fillReport(page, titles.offline, 'Three lamps in a row are dark since Monday.');
+    await page.getByLabel('Photos').setInputFiles(await photo('lamp.png', { r: 20, g: 20, b: 40 }));
+    await page.getByRole('button', { name: 'Save report to send later' }).click();
+
+    const item = queued(page, titles.offline);
+    await item.getByText('Queued', { exact: true }).waitFor();
+    expect(await item.textContent()).toContain('1 photo waiting to upload');
+    await expect.poll(() => syncStatus(page).textContent()).toContain('1 report waits on this device');
+    expect(await page.getByLabel('Title').inputValue()).toBe('');
+    expect(await reportsTitled(titles.offline)).toEqual([]);
+    await screenshot(page, 'citizen-offline-queued-phone');
+
+    await context.setOffline(false);
+    await item.getByText('Synced', { exact: true }).waitFor();
+    await expect.poll(() => item.textContent()).toContain('1 photo uploaded');
+    const [report, ...others] = await reportsTitled(titles.offline);
+    expect(others).toEqual([]);
+    expect(await item.getByRole('link', { name: report.report_number }).getAttribute('href')).toBe(
+      `/reports/mine/${report.id}`,
+    );
+    expect((await mediaOf(report.id)).map((m) => m.file_type)).toEqual(['IMAGE']);
+    await expect.poll(() => syncStatus(page).textContent()).toContain('Every report from this device has been sent');
+
+    // Syncing again, and replaying the upload with the same client_id, file nothing new.
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    const stored = await page.evaluate(
+      () =>
+        new Promise<{ client_id: string; queued_at: string; data: Record<string, unknown> }[]>((resolve, reject) => {
+          const open = indexedDB.open('caucus-offline');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('report_queue').objectStore('report_queue').getAll();
+            all.onsuccess = () => resolve(all.result);
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+    const queuedAction = stored.find((s) => s.data.title === titles.offline)!;
+    const replay = await apiCall(server, 'POST', '/api/v1/reports/sync/upload', {
+      token: citizenToken,
+      body: {
+        device_id: 'replay-test',
+        actions: [
+          {
+            client_id: queuedAction.client_id,
+            action_type: 'create_report',
+            timestamp: queuedAction.queued_at,
+            data: queuedAction.data,
+          },
+        ],
+      },
+    });
+    expect(replay.results[0]).toMatchObject({ status: 'success', entity_id: report.id });
+    expect((await reportsTitled(titles.offline)).map((r) => r.id)).toEqual([report.id]);
+    expect(await mediaOf(report.id)).toHaveLength(1);
+    await screenshot(page, 'citizen-offline-synced-phone');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a report whose request cannot reach the server is queued, then sent with "Sync now"', async () => {
+    const { context, page } = await citizenContext('desktop');
+    const errors = watchErrors(page);
+    await page.goto('/reports/new');
+    await page.getByRole('region', { name: 'Map: where is the issue?' }).click({ position: { x: 300, y: 200 } });
+    await fillReport(page, titles.unreachable, 'The bin has not been emptied for a week.');
+    await page.getByLabel('Show this report on the public map').uncheck();
+    const dropCreate = (url: URL) => url.pathname === '/api/v1/reports';
+    await page.route(dropCreate, (route) =>
+      route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.getByRole('button', { name: 'File report' }).click();
+    const item = queued(page, titles.unreachable);
+    await item.getByText('Queued', { exact: true }).waitFor();
+    expect(await reportsTitled(titles.unreachable)).toEqual([]);
+
+    await page.unroute(dropCreate);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await item.getByText('Synced', { exact: true }).waitFor();
+    const created = await reportsTitled(titles.unreachable);
+    expect(created).toHaveLength(1);
+    const detail = await apiCall(server, 'GET', `/api/v1/reports/${created[0].id}`, { token: citizenToken });
+    expect(detail.report.is_public).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('My reports lists the online and the synced offline report with their status', async () => {
+    const { context, page } = await citizenContext('desktop');
+    const errors = watchErrors(page);
+    await openNav(page, 'My reports');
+    await page.getByRole('heading', { level: 1, name: 'My reports' }).waitFor();
+    const table = page.getByRole('table');
+    for (const title of Object.values(titles)) {
+      const row = table.getByRole('row', { name: new RegExp(title) });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Received');
+    }
+    const [offline] = await reportsTitled(titles.offline);
+    await table.getByRole('link', { name: offline.report_number }).click();
+    await page.getByRole('heading', { level: 1, name: titles.offline }).waitFor();
+    expect(await page.getByRole('region', { name: 'Status' }).textContent()).toContain('Streetlights');
+    await page.getByRole('img', { name: 'Photo 1 of the issue' }).waitFor();
+    await openNav(page, 'My reports');
+    await screenshot(page, 'citizen-my-reports-desktop');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the public map lists public reports with their status to anyone, without personal data', async () => {
+    for (const size of ['phone', 'desktop'] as const) {
+      const context = await newContext(browser, server, size);
+      await context.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto('/reports/map');
+      await page.getByRole('heading', { level: 1, name: 'Public issue map' }).waitFor();
+      const table = page.getByRole('table');
+      await table.getByRole('row', { name: new RegExp(titles.online) }).waitFor();
+      await table.getByRole('row', { name: new RegExp(titles.offline) }).waitFor();
+      expect(await table.textContent()).not.toContain(titles.unreachable); // filed as private
+      const map = page.getByRole('region', { name: 'Map of public reports' });
+      await expect.poll(() => map.locator('path.leaflet-interactive').count()).toBe(2);
+      expect(await page.locator('main').textContent()).not.toContain(citizen.full_name);
+
+      const filters = page.getByRole('search', { name: 'Filter public reports' });
+      await filters.getByLabel('Category').selectOption({ label: 'Roads' });
+      await filters.getByRole('button', { name: 'Apply filters' }).click();
+      await expect.poll(() => page.url()).toContain('category=roads');
+      await expect.poll(() => table.getByRole('row').count()).toBe(2); // header + the pothole
+      expect(await table.textContent()).toContain(titles.online);
+      await expect.poll(() => map.locator('path.leaflet-interactive').count()).toBe(1);
+
+      await filters.getByLabel('Category').selectOption({ label: 'Any category' });
+      await filters.getByLabel('Status').selectOption({ label: 'Resolved' });
+      await filters.getByRole('button', { name: 'Apply filters' }).click();
+      await page.getByText('No public reports match these filters').waitFor();
+      await filters.getByRole('button', { name: 'Clear' }).click();
+      await table.getByRole('row', { name: new RegExp(titles.offline) }).waitFor();
+      await screenshot(page, `citizen-public-map-${size}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+});
