@@ -37,6 +37,7 @@ export const ReportListQuery = Type.Object(
     officer_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
     area_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
     overdue: Type.Optional(Type.Boolean()),
+    needs_review: Type.Optional(Type.Boolean()),
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
     bbox: Type.Optional(Type.String({ maxLength: 100, pattern: '^-?\\d{1,3}(\\.\\d+)?(,-?\\d{1,3}(\\.\\d+)?){3}$' })),

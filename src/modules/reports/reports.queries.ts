@@ -43,6 +43,11 @@ export interface DuplicateCandidate {
 /**
  * Open reports of the same category within the category's duplicate radius (ST_DWithin on the GiST index)
  * whose title or description is similar (pg_trgm similarity >= 0.3), nearest first.
+ *
+ * The radius is read first and sent as a value, not joined in: with the radius known when the statement is
+ * planned, PostGIS estimates the few reports inside the circle and the planner reads the GiST index alone. Joined
+ * from reports.categories, the radius is unknown at plan time and the planner ANDed the GiST bitmap with the
+ * category's whole (category, status) index range, ~75,000 entries on 1M reports (docs/benchmarks.md).
  */
 export async function findDuplicateCandidates(
   db: Db,
@@ -56,19 +61,23 @@ export async function findDuplicateCandidates(
   },
   limit = 10,
 ): Promise<DuplicateCandidate[]> {
+  const category = await one<{ duplicate_radius_m: number }>(
+    db,
+    sql`SELECT duplicate_radius_m FROM reports.categories WHERE code = ${input.category}`,
+  );
+  if (!category) return [];
   const point = sql`ST_SetSRID(ST_MakePoint(${input.longitude}::float8, ${input.latitude}::float8), 4326)::geography`;
   const found = await rows<DuplicateCandidate>(
     db,
-    sql`WITH c AS (SELECT duplicate_radius_m FROM reports.categories WHERE code = ${input.category})
-        SELECT r.id, r.report_number, r.title, r.status, r.category, r.created_at,
+    sql`SELECT r.id, r.report_number, r.title, r.status, r.category, r.created_at,
                round(ST_Distance(r.location, ${point})::numeric, 1)::float8 AS distance_m,
                round(greatest(similarity(r.title, ${input.title}), similarity(r.description, ${input.description}))::numeric, 3)::float8
                  AS text_similarity
-        FROM reports.reports r, c
+        FROM reports.reports r
         WHERE r.category = ${input.category}
           AND r.status IN (${openStatusList})
           AND r.id <> ${input.excludeId ?? 0}
-          AND ST_DWithin(r.location, ${point}, c.duplicate_radius_m)
+          AND ST_DWithin(r.location, ${point}, ${category.duplicate_radius_m}::float8)
           AND (similarity(r.title, ${input.title}) >= 0.3 OR similarity(r.description, ${input.description}) >= 0.3)
         ORDER BY distance_m, r.id
         LIMIT ${limit}`,

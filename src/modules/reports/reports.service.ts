@@ -23,6 +23,8 @@ export interface ReportListQuery {
   officer_id?: number;
   area_id?: number;
   overdue?: boolean;
+  /** The admin review queue (CiviLens queue:admin_review): reports rules-v1 could not classify confidently. */
+  needs_review?: boolean;
   from?: string;
   to?: string;
   bbox?: string;
@@ -59,6 +61,7 @@ export function listConditions(actor: Actor, q: ReportListQuery, scope: SQL = vi
         : sql`NOT (r.sla_due_at < now() AND r.status IN (${openStatusList}))`,
     );
   }
+  if (q.needs_review !== undefined) where.push(sql`r.needs_review = ${q.needs_review}`);
   if (q.from) where.push(sql`r.created_at >= ${q.from}::timestamptz`);
   if (q.to) where.push(sql`r.created_at < ${q.to}::timestamptz`);
   if (q.bbox) {

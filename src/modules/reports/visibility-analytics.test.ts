@@ -135,7 +135,7 @@ describe('area visibility', () => {
 });
 
 describe('list filters and my reports', () => {
-  it('filters by status, severity, category, department, overdue, dates, bbox and near', async () => {
+  it('filters by status, severity, category, department, overdue, needs review, dates, bbox and near', async () => {
     const a = (await file({ title: 'Water main burst', category: 'water', severity: 'critical' })).report;
     const b = (await file({ ...far, title: 'Overflowing garbage bin', category: 'sanitation', severity: 'low' }))
       .report;
@@ -150,6 +150,15 @@ describe('list filters and my reports', () => {
     expect(await ids('category=sanitation')).toContain(b.id);
     expect(await ids(`department_id=${dept}&status=assigned_to_department`)).toEqual([a.id]);
     expect(await ids('overdue=true')).toEqual([b.id]);
+    await t.database.db.execute(
+      sql`UPDATE reports.reports SET needs_review = (id = ${b.id}) WHERE id IN (${a.id}, ${b.id})`,
+    );
+    const review = await ids('needs_review=true');
+    expect(review).toContain(b.id);
+    expect(review).not.toContain(a.id);
+    const reviewed = await ids('needs_review=false');
+    expect(reviewed).toContain(a.id);
+    expect(reviewed).not.toContain(b.id);
     expect(await ids('status=received&status=assigned_to_department')).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(await ids('from=2000-01-01&to=2000-12-31')).toEqual([]);
     const boxed = await ids('bbox=85.2,23.0,85.35,23.1');
