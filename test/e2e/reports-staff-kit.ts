@@ -3,7 +3,7 @@
 // checked on the screen and through the API.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { newContext, signIn, watchErrors } from './browser.ts';
+import { newContext, screenshot, signIn, watchErrors } from './browser.ts';
 import { apiCall, apiSignIn, type E2eServer } from './server.ts';
 
 export type Role = 'admin' | 'moderator' | 'officer';
@@ -131,7 +131,16 @@ export async function staffPages(browser: Browser, staff: Staff) {
 
 export async function openReport(page: Page, id: number) {
   await page.goto(`/reports/${id}`);
-  await page.getByRole('region', { name: 'Actions', exact: true }).waitFor();
+  try {
+    await page.getByRole('region', { name: 'Actions', exact: true }).waitFor();
+  } catch (error) {
+    await screenshot(page, `reports-staff-open-${id}-failed`);
+    const text = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '');
+    throw new Error(`report ${id} did not open: ${text.slice(0, 500)}`, { cause: error });
+  }
 }
 
 export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true }).first();

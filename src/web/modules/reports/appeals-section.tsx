@@ -19,8 +19,19 @@ const text = (form: FormData, name: string) => {
 };
 const num = (form: FormData, name: string) => (text(form, name) ? Number(text(form, name)) : undefined);
 
+/** The appeal types the API lets this user file on this report (reporter, assigned officer, assigner). */
+function typesFor(auth: ReturnType<typeof useAuth>, report: Report): string[] {
+  const me = auth.user?.id;
+  return [
+    ...(me !== undefined && report.user_id === me ? appealTypes.citizen : []),
+    ...(me !== undefined && report.assigned_officer_id === me ? appealTypes.officer : []),
+    ...(auth.can('reports:assign') ? appealTypes.admin : []),
+  ];
+}
+
 export function AppealsSection({ report, appeals, onChange }: { report: Report; appeals: Appeal[]; onChange(): void }) {
   const auth = useAuth();
+  const types = auth.can('appeals:create') ? typesFor(auth, report) : [];
   const [filing, setFiling] = useState(false);
   const [reviewing, setReviewing] = useState<Appeal | null>(null);
   const file = useAction((body: Record<string, unknown>) => api.post('/api/v1/reports/appeals', body));
@@ -63,7 +74,7 @@ export function AppealsSection({ report, appeals, onChange }: { report: Report; 
   return (
     <Section
       title="Appeals"
-      actions={auth.can('appeals:create') && <Button onClick={() => setFiling(true)}>File an appeal</Button>}
+      actions={types.length > 0 && <Button onClick={() => setFiling(true)}>File an appeal</Button>}
     >
       <DataTable
         caption="Appeals"
@@ -107,7 +118,7 @@ export function AppealsSection({ report, appeals, onChange }: { report: Report; 
             label="Type"
             name="appeal_type"
             required
-            options={appealTypes.map((t) => ({ value: t, label: label(t) }))}
+            options={types.map((t) => ({ value: t, label: label(t) }))}
           />
           <TextAreaField label="Reason" name="reason" required minLength={3} maxLength={5000} />
           <TextAreaField label="Evidence" name="evidence" maxLength={5000} />

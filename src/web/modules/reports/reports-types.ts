@@ -165,15 +165,12 @@ export const categories = [
   'public_property',
   'other',
 ];
-export const appealTypes = [
-  'classification',
-  'resolution',
-  'rejection',
-  'incorrect_assignment',
-  'workload',
-  'resource_lack',
-  'quality_concern',
-];
+/** Who may file which appeal type (the API's rule): the reporter, the assigned officer, an assigner. */
+export const appealTypes = {
+  citizen: ['classification', 'resolution', 'rejection'],
+  officer: ['incorrect_assignment', 'workload', 'resource_lack'],
+  admin: ['quality_concern'],
+};
 export const escalationLevels = ['level_1', 'level_2', 'level_3'];
 export const escalationReasons = [
   'sla_breach',
