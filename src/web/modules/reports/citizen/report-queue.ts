@@ -57,21 +57,20 @@ const onOnline = () => {
 const onOffline = () => emit({ online: false });
 const onMessage = () => void refresh();
 
+let listening = false;
+
 export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  if (listeners.size === 1) {
+  // Once a citizen screen has been open, coming back online syncs whatever page the user is on.
+  if (!listening) {
+    listening = true;
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     channel?.addEventListener('message', onMessage);
-    emit({ online: navigator.onLine });
   }
+  if (snapshot.online !== navigator.onLine) emit({ online: navigator.onLine });
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0) {
-      window.removeEventListener('online', onOnline);
-      window.removeEventListener('offline', onOffline);
-      channel?.removeEventListener('message', onMessage);
-    }
   };
 }
 
