@@ -35,21 +35,22 @@ export function useImport(importId: number | null) {
 
 export function ImportCountsList({ imp }: { imp: VoterImport }) {
   const c = imp.counts;
-  const would = imp.dry_run ? 'Would be ' : '';
+  const rows: [string, number][] = [
+    ['Rows read', imp.rows_read],
+    [imp.dry_run ? 'Would be inserted' : 'Inserted', c.inserted],
+    [imp.dry_run ? 'Would be updated' : 'Updated', c.updated],
+    ['Unchanged', c.unchanged],
+    ['Rejected', c.rejected],
+    ['Warnings', c.warnings],
+  ];
   return (
-    <dl className="stats">
-      <dt>Rows read</dt>
-      <dd>{formatNumber(imp.rows_read)}</dd>
-      <dt>{would}inserted</dt>
-      <dd>{formatNumber(c.inserted)}</dd>
-      <dt>{would}updated</dt>
-      <dd>{formatNumber(c.updated)}</dd>
-      <dt>Unchanged</dt>
-      <dd>{formatNumber(c.unchanged)}</dd>
-      <dt>Rejected</dt>
-      <dd>{formatNumber(c.rejected)}</dd>
-      <dt>Warnings</dt>
-      <dd>{formatNumber(c.warnings)}</dd>
+    <dl className="details-grid">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{formatNumber(value)}</dd>
+        </div>
+      ))}
     </dl>
   );
 }
@@ -69,6 +70,11 @@ export async function downloadRejected(importId: number, warnings = false) {
 export function ImportProgress({ importId }: { importId: number }) {
   const { imp, error } = useImport(importId);
   if (error) return <ErrorAlert error={error} />;
+  return <ImportStatus imp={imp} />;
+}
+
+/** An import's progress bar; once it is done, its counts and the rejected rows to download. */
+export function ImportStatus({ imp }: { imp: VoterImport | null }) {
   if (!imp) return <ProgressBar label="Starting the import" />;
   const phase = {
     queued: 'Waiting to start',
@@ -81,7 +87,7 @@ export function ImportProgress({ importId }: { importId: number }) {
   return (
     <div>
       <ProgressBar
-        label={`Import ${imp.import_id}: ${phase}`}
+        label={`${imp.dry_run ? 'Dry run' : 'Import'} ${imp.import_id}: ${phase}`}
         value={Math.round(imp.progress * 1000)}
         max={1000}
         valueText={

@@ -67,3 +67,19 @@ export const voterFields = [
   'employer',
   'occupation',
 ];
+
+/** The NC columns the import reads into voter fields (the server's ncColumns); the others go to custom_fields.nc. */
+export const ncPreviewColumns: [column: string, field: string][] = [
+  ['ncid', 'voter_registration_id'],
+  ['first_name', 'first_name'],
+  ['midl_name', 'middle_name'],
+  ['last_name', 'last_name'],
+  ['res_street_address', 'street_address'],
+  ['res_city_desc', 'city'],
+  ['zip_code', 'zip_code'],
+  ['full_phone_number', 'phone_number'],
+  ['birth_year', 'birth_year'],
+  ['registr_dt', 'registration_date'],
+  ['party_cd', 'party_affiliation'],
+  ['voter_status_desc', 'registration_status'],
+];

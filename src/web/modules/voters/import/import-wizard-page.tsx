@@ -1,21 +1,25 @@
-// The import wizard: upload (with progress), choose the NC layout or map the columns of a CSV with a preview,
-// run a dry run and read its counts, then import with live progress and download the rejected rows.
+// The import wizard: upload (with progress), choose the NC layout or map the columns of a CSV, both with a preview
+// of the first rows, run a dry run and read its counts, then import with live progress and download the rejected rows.
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
-import { CheckboxField, FormField, SelectField, TextField } from '../../../ui/form-field.tsx';
+import { FormField, SelectField } from '../../../ui/form-field.tsx';
 import { Page, Section } from '../../../ui/page.tsx';
 import { ProgressBar } from '../../../ui/progress-bar.tsx';
-import { useAction } from '../../../ui/use-query.ts';
+import { useAction, useQuery } from '../../../ui/use-query.ts';
+import type { Campaign } from '../voter-types.ts';
 import { ColumnMapper } from './column-mapper.tsx';
-import { ImportCountsList, ImportProgress, useImport } from './import-progress.tsx';
+import { ImportProgress, ImportStatus, useImport } from './import-progress.tsx';
 import type { ColumnMapping, UploadPreview } from './import-types.ts';
+import { NcPreview } from './nc-preview.tsx';
+
+type Layout = 'nc' | 'csv';
 
 export function ImportWizardPage() {
   const [uploaded, setUploaded] = useState<number | null>(null);
   const [preview, setPreview] = useState<UploadPreview | null>(null);
-  const [layout, setLayout] = useState<'nc' | 'csv'>('nc');
+  const [layout, setLayout] = useState<Layout>('nc');
   const [mapping, setMapping] = useState<ColumnMapping>({
     delimiter: ',',
     encoding: 'utf8',
@@ -26,27 +30,41 @@ export function ImportWizardPage() {
   const [dryRunId, setDryRunId] = useState<number | null>(null);
   const [runId, setRunId] = useState<number | null>(null);
   const dry = useImport(dryRunId);
+  const campaigns = useQuery(['campaigns-all'], (signal) =>
+    api.get<{ campaigns: Campaign[] }>('/api/v1/campaigns', { per_page: 200 }, { signal }),
+  );
 
+  // The server reads the head of the upload again with the chosen layout (NC files are Latin-1) or mapping.
+  const readAs = async (uploadId: string, fileName: string, nextLayout: Layout, nextMapping: ColumnMapping) => {
+    const p = await api.post<UploadPreview>(`/api/v1/imports/uploads/${uploadId}/preview`, {
+      layout: nextLayout,
+      mapping: nextLayout === 'csv' ? nextMapping : undefined,
+    });
+    setPreview({ ...p, upload_id: uploadId, file_name: fileName });
+  };
   const uploadFile = useAction(async (file: File) => {
+    setPreview(null);
+    setDryRunId(null);
+    setRunId(null);
+    setUploaded(0);
     const form = new FormData();
     form.append('file', file);
     const p = await api.upload<UploadPreview>('/api/v1/imports/uploads', form, setUploaded);
-    setPreview({ ...p, file_name: file.name });
-    const nc = /^ncvoter|\.zip$/i.test(file.name) || Boolean(p.header?.includes('ncid'));
+    const nc = /^ncvoter/i.test(file.name) || Boolean(p.header?.some((h) => h.trim().toLowerCase() === 'ncid'));
+    const tab = p.header?.length === 1 && p.header[0].includes('\t');
+    const nextMapping: ColumnMapping = { ...mapping, delimiter: tab ? '\t' : mapping.delimiter, columns: {} };
     setLayout(nc ? 'nc' : 'csv');
-    setMapping((m) => ({
-      ...m,
-      delimiter: p.header && p.header.length === 1 && /\t/.test(p.header[0]) ? '\t' : m.delimiter,
-    }));
-    return p;
+    setMapping(nextMapping);
+    if (nc || tab) await readAs(p.upload_id, file.name, nc ? 'nc' : 'csv', nextMapping);
+    else setPreview({ ...p, file_name: file.name });
   });
-  const reread = useAction(async (next: ColumnMapping) => {
-    const p = await api.post<UploadPreview>(`/api/v1/imports/uploads/${preview!.upload_id}/preview`, {
-      layout: 'csv',
-      mapping: next,
-    });
-    setPreview({ ...p, file_name: preview!.file_name });
-  });
+  const reread = useAction((nextLayout: Layout, next: ColumnMapping) =>
+    readAs(preview!.upload_id, preview!.file_name, nextLayout, next),
+  );
+  const changeMapping = (next: ColumnMapping) => {
+    setMapping(next);
+    void reread.run('csv', next);
+  };
   const start = useAction(async (dryRun: boolean) => {
     const body = {
       upload_id: preview!.upload_id,
@@ -57,9 +75,12 @@ export function ImportWizardPage() {
       dry_run: dryRun,
     };
     const res = await api.post<{ import_id: number }>('/api/v1/imports/start', body);
-    if (dryRun) setDryRunId(res.import_id);
-    else setRunId(res.import_id);
+    if (dryRun) {
+      setRunId(null);
+      setDryRunId(res.import_id);
+    } else setRunId(res.import_id);
   });
+  const dryDone = dry.imp?.status === 'done';
 
   return (
     <Page
@@ -74,7 +95,9 @@ export function ImportWizardPage() {
             onChange={(e) => e.target.files?.[0] && void uploadFile.run(e.target.files[0])}
           />
         </FormField>
-        {uploaded !== null && !preview && <ProgressBar label="Uploading" value={Math.round(uploaded * 100)} />}
+        {uploadFile.busy && (
+          <ProgressBar label="Uploading" value={uploaded === null ? undefined : Math.round(uploaded * 100)} />
+        )}
         <ErrorAlert error={uploadFile.error} />
       </Section>
       {preview && (
@@ -86,8 +109,13 @@ export function ImportWizardPage() {
               { value: 'nc', label: 'North Carolina State Board of Elections (ncvoter)' },
               { value: 'csv', label: 'Other CSV / TSV: map the columns' },
             ]}
-            onChange={(e) => setLayout(e.target.value as 'nc' | 'csv')}
+            onChange={(e) => {
+              const next = e.target.value as Layout;
+              setLayout(next);
+              void reread.run(next, mapping);
+            }}
           />
+          {layout === 'nc' && preview.header && <NcPreview header={preview.header} rows={preview.rows} />}
           {layout === 'csv' && (
             <>
               <SelectField
@@ -99,32 +127,36 @@ export function ImportWizardPage() {
                   { value: ';', label: 'Semicolon' },
                   { value: '|', label: 'Pipe' },
                 ]}
-                onChange={(e) => {
-                  const next = { ...mapping, delimiter: e.target.value as ColumnMapping['delimiter'], columns: {} };
-                  setMapping(next);
-                  void reread.run(next);
-                }}
+                onChange={(e) =>
+                  changeMapping({ ...mapping, delimiter: e.target.value as ColumnMapping['delimiter'], columns: {} })
+                }
               />
               <SelectField
                 label="Encoding"
                 value={mapping.encoding}
                 options={['utf8', 'latin1', 'windows-1252']}
-                onChange={(e) => setMapping({ ...mapping, encoding: e.target.value as ColumnMapping['encoding'] })}
+                onChange={(e) => changeMapping({ ...mapping, encoding: e.target.value as ColumnMapping['encoding'] })}
               />
-              <ErrorAlert error={reread.error} />
               {preview.header && (
                 <ColumnMapper header={preview.header} rows={preview.rows} mapping={mapping} onChange={setMapping} />
               )}
             </>
           )}
-          <TextField
-            label="Campaign id (optional)"
-            inputMode="numeric"
+          <ErrorAlert error={reread.error} />
+          <SelectField
+            label="Add everyone to a campaign (optional)"
             value={campaignId}
             onChange={(e) => setCampaignId(e.target.value)}
+            options={[
+              { value: '', label: 'No campaign' },
+              ...(campaigns.data?.campaigns ?? []).map((c) => ({
+                value: String(c.campaign_id),
+                label: c.campaign_name,
+              })),
+            ]}
           />
           <p>
-            <Button onClick={() => void start.run(true)} disabled={start.busy}>
+            <Button onClick={() => void start.run(true)} busy={start.busy} disabled={reread.busy}>
               Dry run
             </Button>
           </p>
@@ -133,13 +165,15 @@ export function ImportWizardPage() {
       )}
       {dryRunId && (
         <Section title="3. Dry run">
-          {dry.imp?.status === 'done' ? <ImportCountsList imp={dry.imp} /> : <ImportProgress importId={dryRunId} />}
+          <ImportStatus imp={dry.imp} />
           <ErrorAlert error={dry.error} />
-          {dry.imp?.status === 'done' && !runId && (
-            <CheckboxField
-              label="I have read the counts; import for real"
-              onChange={(e) => e.target.checked && void start.run(false)}
-            />
+          {dryDone && !runId && (
+            <p>
+              Nothing has been saved yet.{' '}
+              <Button variant="primary" onClick={() => void start.run(false)} busy={start.busy}>
+                Import for real
+              </Button>
+            </p>
           )}
         </Section>
       )}
