@@ -2,7 +2,8 @@
 // - staging: the file is streamed into a fresh UNLOGGED staging table (restarted from scratch if interrupted);
 // - normalizing: one transaction builds the typed rows table from staging (all or nothing);
 // - merging: matches are computed for the lines not yet merged, then batches of lines commit one by one, each
-//   with its counters and its last line, so a rerun continues after the last committed batch.
+//   with its counters and its last line, so a rerun continues after the last committed batch; a bulk load into
+//   an empty voters table drops the secondary indexes first and rebuilds them before done (deferred-indexes.ts).
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../../db/client.ts';
 import { one } from '../../../db/client.ts';
@@ -27,6 +28,7 @@ import {
   ownershipSql,
   updateSql,
 } from './merge.sql.ts';
+import { deferVoterIndexes, restoreVoterIndexes } from './deferred-indexes.ts';
 import { normalizeSql } from './normalize.sql.ts';
 import { readRecords } from './records.ts';
 import { openSource } from './source-file.ts';
@@ -131,15 +133,14 @@ export async function merge(database: Database, imp: ImportRow, onProgress: () =
   const { db } = database;
   const t = workTables(imp.import_id);
   if (imp.rows_read === 0 || imp.last_merged_line >= imp.last_line) {
-    await markDone(db, imp.import_id);
-    await dropWorkTables(database, imp.import_id);
+    await finish(database, imp);
     return;
   }
   await computeMatches(db, t.rows, imp.last_merged_line);
+  const lo = imp.last_merged_line + 1;
   if (imp.dry_run) {
     await db.transaction(async (tx) => {
-      const lo = imp.last_merged_line + 1;
-      const c = await value(tx, countsSql(t.rows, lo, imp.last_line, true));
+      const c = await value(tx, countsSql(t.rows, t.staging, lo, imp.last_line, true));
       await run(tx, issuesSql(t.rows, t.staging, imp.import_id, lo, imp.last_line, imp.column_count!));
       await recordBatch(tx, imp.import_id, lo, imp.last_line, {
         inserted: c.total - c.rejected - c.matched,
@@ -148,37 +149,45 @@ export async function merge(database: Database, imp: ImportRow, onProgress: () =
         rejected: c.rejected,
         warnings: c.warnings,
       });
-      await markDone(tx, imp.import_id);
     });
-  } else {
-    for (let lo = imp.last_merged_line + 1; lo <= imp.last_line; lo += imp.batch_size) {
-      const hi = Math.min(lo + imp.batch_size - 1, imp.last_line);
-      await db.transaction(async (tx) => {
-        // A lost batch after a server crash is merged again on resume: no need to wait for the WAL flush.
-        if (database.pool) await run(tx, 'SET LOCAL synchronous_commit = off');
-        const c = await value(tx, countsSql(t.rows, lo, hi, false));
-        const updated = (await value(tx, updateSql(t.rows, lo, hi))).n;
-        const inserted = await value(tx, insertSql(t.rows, lo, hi, imp.campaign_id));
-        if (inserted.n !== c.total - c.rejected - c.matched || inserted.linked !== inserted.n) {
-          throw new Error(
-            `import ${imp.import_id}: lines ${lo}-${hi} inserted ${inserted.n} voters, expected ${
-              c.total - c.rejected - c.matched
-            } (${inserted.linked} linked)`,
-          );
-        }
-        if (imp.campaign_id !== null) await run(tx, linkCampaignSql(t.rows, lo, hi, imp.campaign_id));
-        await run(tx, issuesSql(t.rows, t.staging, imp.import_id, lo, hi, imp.column_count!));
-        await recordBatch(tx, imp.import_id, lo, hi, {
-          inserted: inserted.n,
-          updated,
-          unchanged: c.matched - updated,
-          rejected: c.rejected,
-          warnings: c.warnings,
-        });
-      });
-      onProgress();
-    }
-    await markDone(db, imp.import_id);
+    await finish(database, imp);
+    return;
   }
+  // A load of more than one batch into an empty voters table builds the secondary indexes once at the end.
+  const left = await value(db, countsSql(t.rows, t.staging, lo, imp.last_line, false));
+  if (left.total - left.rejected - left.matched > imp.batch_size) await deferVoterIndexes(database, imp.import_id);
+  for (let from = lo; from <= imp.last_line; from += imp.batch_size) {
+    const to = Math.min(from + imp.batch_size - 1, imp.last_line);
+    await db.transaction(async (tx) => {
+      // A lost batch after a server crash is merged again on resume: no need to wait for the WAL flush.
+      if (database.pool) await run(tx, 'SET LOCAL synchronous_commit = off');
+      const c = await value(tx, countsSql(t.rows, t.staging, from, to, false));
+      const updated = (await value(tx, updateSql(t.rows, t.staging, from, to))).n;
+      const inserted = await value(tx, insertSql(t.rows, t.staging, from, to, imp.campaign_id));
+      const expected = c.total - c.rejected - c.matched;
+      if (inserted.n !== expected || (imp.campaign_id !== null && inserted.linked !== inserted.n)) {
+        throw new Error(
+          `import ${imp.import_id}: lines ${from}-${to} inserted ${inserted.n} voters, expected ${expected} (${inserted.linked} linked)`,
+        );
+      }
+      if (imp.campaign_id !== null) await run(tx, linkCampaignSql(t.rows, from, to, imp.campaign_id));
+      await run(tx, issuesSql(t.rows, t.staging, imp.import_id, from, to, imp.column_count!));
+      await recordBatch(tx, imp.import_id, from, to, {
+        inserted: inserted.n,
+        updated,
+        unchanged: c.matched - updated,
+        rejected: c.rejected,
+        warnings: c.warnings,
+      });
+    });
+    onProgress();
+  }
+  await finish(database, imp);
+}
+
+/** Every batch is in: rebuild deferred indexes (this import's, or a killed one's), then done. */
+async function finish(database: Database, imp: ImportRow) {
+  await restoreVoterIndexes(database);
+  await markDone(database.db, imp.import_id);
   await dropWorkTables(database, imp.import_id);
 }

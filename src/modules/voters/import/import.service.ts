@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../../db/client.ts';
 import { one } from '../../../db/client.ts';
 import { badRequest, notFound } from '../../../http/errors.ts';
+import { restoreVoterIndexes } from './deferred-indexes.ts';
 import { dropWorkTables, merge, normalize, stage, workTablesIntact } from './import-phases.ts';
 import {
   type ImportRow,
@@ -127,6 +128,8 @@ export async function runImport(database: Database, importId: number, options: R
 /** Deletes an import's record, issues and stored upload (never the voters it imported). */
 export async function deleteImportFiles(database: Database, imp: ImportRow, dataDir: string) {
   await dropWorkTables(database, imp.import_id);
+  // An unfinished bulk load may have left the voters indexes deferred: nobody else would rebuild them.
+  await restoreVoterIndexes(database);
   const uploads = path.join(dataDir, 'imports');
   if (path.resolve(imp.file_path).startsWith(`${uploads}${path.sep}`)) {
     await fs.promises.rm(imp.file_path, { force: true });

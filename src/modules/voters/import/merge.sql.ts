@@ -3,6 +3,8 @@
 // different registration id is a different person). A merged voter leads to its survivor. On update, a field the
 // file leaves empty never clears a value; registration id, email and phone only fill empty ones (another module
 // may have a fresher contact), and a key that belongs to another voter is dropped with a warning.
+// custom_fields are read from the staging table at merge time (parsed once per row), which keeps the rows table
+// narrow: every UPDATE of it during matching then rewrites small tuples.
 import { importableFields } from './mapping.ts';
 
 const keys = new Set(['voter_registration_id', 'email_address', 'phone_number']);
@@ -18,15 +20,25 @@ const kept = {
 const live = 'r.reject_reason IS NULL AND r.match_reject IS NULL';
 const range = (lo: number, hi: number) => `r.line_no BETWEEN ${lo} AND ${hi}`;
 
+/**
+ * The live rows of a range of lines with their custom_fields (parsed from the staging JSON), as a subquery
+ * the planner may not flatten (OFFSET 0), so the JSON is parsed once per row however often it is read.
+ */
+function liveRows(rows: string, staging: string, lo: number, hi: number, where = 'true'): string {
+  return `(SELECT r.*, nullif(s.custom_json, '')::jsonb AS custom_fields
+     FROM ${rows} r JOIN ${staging} s ON s.line_no = r.line_no
+     WHERE ${range(lo, hi)} AND ${live} AND ${where} OFFSET 0)`;
+}
+
 /** Statements that (re)compute matches for every line after `after`. Run in one transaction. */
 export function matchSql(rows: string, after: number): string[] {
   const pending = `r.line_no > ${after} AND r.reject_reason IS NULL`;
   return [
-    `UPDATE ${rows} r SET match_voter_id = NULL, voter_id = NULL, match_reject = NULL, match_warnings = '{}',
+    `UPDATE ${rows} r SET match_voter_id = NULL, match_reject = NULL, match_warnings = '{}',
        drop_registration_id = false, drop_email = false, drop_phone = false
-     WHERE r.line_no > ${after} AND (r.match_voter_id IS NOT NULL OR r.voter_id IS NOT NULL OR r.match_reject IS NOT NULL
+     WHERE r.line_no > ${after} AND (r.match_voter_id IS NOT NULL OR r.match_reject IS NOT NULL
        OR r.drop_registration_id OR r.drop_email OR r.drop_phone OR cardinality(r.match_warnings) > 0)`,
-    `UPDATE ${rows} r SET match_voter_id = m.voter_id, voter_id = m.voter_id FROM (
+    `UPDATE ${rows} r SET match_voter_id = m.voter_id FROM (
        SELECT r.line_no, COALESCE(vr.voter_id, ve.voter_id, vp.voter_id) AS voter_id
        FROM ${rows} r
        LEFT JOIN voters.voters vr ON vr.voter_registration_id = r.voter_registration_id
@@ -41,7 +53,7 @@ export function matchSql(rows: string, after: number): string[] {
 
 /** Follows merged voters to their survivor; run until it updates nothing (chains are short). */
 export function followMergesSql(rows: string, after: number): string {
-  return `WITH u AS (UPDATE ${rows} r SET match_voter_id = v.merged_into_voter_id, voter_id = v.merged_into_voter_id
+  return `WITH u AS (UPDATE ${rows} r SET match_voter_id = v.merged_into_voter_id
             FROM voters.voters v
             WHERE r.line_no > ${after} AND v.voter_id = r.match_voter_id AND v.merged_into_voter_id IS NOT NULL
             RETURNING 1) SELECT count(*)::int AS n FROM u`;
@@ -57,7 +69,7 @@ export function ownershipSql(rows: string, after: number): string[] {
     WHERE ${pending} AND r.match_reject IS NULL AND r.${column} IS NOT NULL AND v.${column} = r.${column}${cast}
       AND v.voter_id IS DISTINCT FROM r.match_voter_id`;
   return [
-    `UPDATE ${rows} r SET match_reject = 'matches the same voter as line ' || d.first_line, voter_id = NULL
+    `UPDATE ${rows} r SET match_reject = 'matches the same voter as line ' || d.first_line
      FROM (SELECT line_no, first_value(line_no) OVER w AS first_line, row_number() OVER w AS n
            FROM ${rows} WHERE reject_reason IS NULL AND match_reject IS NULL AND match_voter_id IS NOT NULL
            WINDOW w AS (PARTITION BY match_voter_id ORDER BY line_no)) d
@@ -76,7 +88,7 @@ export const changedPredicate = [
 ].join('\n  OR ');
 
 /** Updates the batch's matched voters that change; answers the number updated. */
-export function updateSql(rows: string, lo: number, hi: number): string {
+export function updateSql(rows: string, staging: string, lo: number, hi: number): string {
   const sets = [
     ...plainFields.map((f) => `${f} = COALESCE(r.${f}, v.${f})`),
     `voter_registration_id = COALESCE(v.voter_registration_id, ${kept.voter_registration_id})`,
@@ -86,16 +98,16 @@ export function updateSql(rows: string, lo: number, hi: number): string {
        ELSE COALESCE(v.custom_fields, '{}'::jsonb) || r.custom_fields END`,
   ];
   return `WITH u AS (UPDATE voters.voters v SET ${sets.join(',\n    ')}
-    FROM ${rows} r
-    WHERE ${range(lo, hi)} AND ${live} AND v.voter_id = r.match_voter_id AND (${changedPredicate})
+    FROM ${liveRows(rows, staging, lo, hi, 'r.match_voter_id IS NOT NULL')} r
+    WHERE v.voter_id = r.match_voter_id AND (${changedPredicate})
     RETURNING 1) SELECT count(*)::int AS n FROM u`;
 }
 
-const identity = (reg: string, email: string, phone: string) =>
-  `COALESCE('r:' || ${reg}, 'e:' || ${email}, 'p:' || ${phone})`;
-
-/** Inserts the batch's new voters and records their ids on the rows; answers the number inserted. */
-export function insertSql(rows: string, lo: number, hi: number, campaignId: number | null): string {
+/**
+ * Inserts the batch's new voters, and links them to the campaign when there is one (from the INSERT's
+ * RETURNING: no second pass over the rows); answers the numbers inserted and linked.
+ */
+export function insertSql(rows: string, staging: string, lo: number, hi: number, campaignId: number | null): string {
   const columns = [...plainFields, 'voter_registration_id', 'email_address', 'phone_number', 'custom_fields'];
   const values = [
     ...plainFields.map((f) => `r.${f}`),
@@ -104,24 +116,26 @@ export function insertSql(rows: string, lo: number, hi: number, campaignId: numb
     kept.phone_number,
     'r.custom_fields',
   ];
+  const link =
+    campaignId === null
+      ? 'SELECT 1 WHERE false'
+      : `INSERT INTO voters.campaign_voters (campaign_id, voter_id) SELECT ${campaignId}, voter_id FROM ins
+         ON CONFLICT ON CONSTRAINT uq_campaign_voter DO NOTHING RETURNING 1`;
   return `WITH ins AS (
       INSERT INTO voters.voters (${columns.join(', ')}, source_campaign_id)
       SELECT ${values.join(', ')}, ${campaignId ?? 'NULL'}
-      FROM ${rows} r WHERE ${range(lo, hi)} AND ${live} AND r.match_voter_id IS NULL
+      FROM ${liveRows(rows, staging, lo, hi, 'r.match_voter_id IS NULL')} r
       ORDER BY r.line_no
-      RETURNING voter_id, ${identity('voter_registration_id', 'email_address::text', 'phone_number')} AS ident),
-    linked AS (
-      UPDATE ${rows} r SET voter_id = ins.voter_id FROM ins
-      WHERE ${range(lo, hi)} AND ${live} AND r.match_voter_id IS NULL
-        AND ins.ident = ${identity(kept.voter_registration_id, kept.email_address, kept.phone_number)}
-      RETURNING 1)
+      RETURNING voter_id),
+    linked AS (${link})
     SELECT (SELECT count(*)::int FROM ins) AS n, (SELECT count(*)::int FROM linked) AS linked`;
 }
 
-/** Links every imported or matched voter of the batch to the campaign. */
+/** Links the batch's matched voters to the campaign (new voters are linked by insertSql). */
 export function linkCampaignSql(rows: string, lo: number, hi: number, campaignId: number): string {
   return `INSERT INTO voters.campaign_voters (campaign_id, voter_id)
-    SELECT ${campaignId}, r.voter_id FROM ${rows} r WHERE ${range(lo, hi)} AND ${live} AND r.voter_id IS NOT NULL
+    SELECT ${campaignId}, r.match_voter_id FROM ${rows} r
+    WHERE ${range(lo, hi)} AND ${live} AND r.match_voter_id IS NOT NULL
     ON CONFLICT ON CONSTRAINT uq_campaign_voter DO NOTHING`;
 }
 
@@ -146,10 +160,10 @@ export function issuesSql(
 }
 
 /** Counts for a range of lines: rows, rejected, matched, warnings, and (matched) rows that would change. */
-export function countsSql(rows: string, lo: number, hi: number, withChanges: boolean): string {
+export function countsSql(rows: string, staging: string, lo: number, hi: number, withChanges: boolean): string {
   const changing = withChanges
-    ? `count(*) FILTER (WHERE ${live} AND r.match_voter_id IS NOT NULL AND EXISTS (
-        SELECT 1 FROM voters.voters v WHERE v.voter_id = r.match_voter_id AND (${changedPredicate})))::int`
+    ? `(SELECT count(*)::int FROM ${liveRows(rows, staging, lo, hi, 'r.match_voter_id IS NOT NULL')} r
+        JOIN voters.voters v ON v.voter_id = r.match_voter_id WHERE ${changedPredicate})`
     : '0';
   return `SELECT count(*)::int AS total,
       count(*) FILTER (WHERE NOT (${live}))::int AS rejected,

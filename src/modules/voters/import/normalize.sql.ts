@@ -2,6 +2,8 @@
 // file, then window functions for duplicate keys inside the file. Cleaning rules (names cased with initcap and
 // spaces collapsed, E.164 phones, ZIP 5 or 5+4, checked dates, lower-case emails) are the SQL functions of
 // migrations/20261122150500_voters_import.sql; what is rejected and what is only a warning is decided here.
+// custom_fields stay in the staging table (as JSON text) until the merge reads them: the rows table holds only
+// the typed voter fields and the match columns, so building it and updating it stay cheap.
 import { importableFields, type ResolvedMapping } from './mapping.ts';
 
 type Values = 'nc' | 'plain';
@@ -129,16 +131,14 @@ export function normalizeSql(staging: string, rows: string, mapping: ResolvedMap
   const rawColumns = [...new Set(mapping.fields.values())].map((i) => `s.c${i + 1} AS raw_${i + 1}`);
   const createRows = `
     CREATE UNLOGGED TABLE ${rows} AS
-    SELECT n.line_no, ${[...fields, 'custom_fields'].map((f) => `n.${f}`).join(', ')},
+    SELECT n.line_no, ${fields.map((f) => `n.${f}`).join(', ')},
       CASE ${rejects.join('\n      ')} END AS reject_reason,
       ${warnings.length ? `array_remove(ARRAY[${warnings.join(', ')}]::text[], NULL)` : `'{}'::text[]`} AS warnings,
       NULL::text AS match_reject,
       '{}'::text[] AS match_warnings,
       NULL::integer AS match_voter_id,
-      NULL::integer AS voter_id,
       false AS drop_registration_id, false AS drop_email, false AS drop_phone
-    FROM (SELECT s.line_no, s.nf, ${rawColumns.join(', ')}, ${select.join(',\n      ')},
-            nullif(s.custom_json, '')::jsonb AS custom_fields
+    FROM (SELECT s.line_no, s.nf, ${rawColumns.join(', ')}, ${select.join(',\n      ')}
           FROM ${staging} s OFFSET 0) n`;
   const duplicate = (key: string, label: string, identity: string) => `
     UPDATE ${rows} r SET

@@ -69,6 +69,12 @@ describe('an import killed half way', () => {
       expect(mid.state).toBe('merging');
       expect(mid.last_merged_line).toBeGreaterThan(0);
       expect(mid.last_merged_line).toBeLessThan(rowsInFile);
+      // Many batches into an empty table: a bulk load, killed while the secondary indexes are deferred.
+      const deferred = await one<{ n: number }>(
+        database!.db,
+        sql`SELECT count(*)::int AS n FROM voters.import_deferred_indexes`,
+      );
+      expect(deferred!.n).toBeGreaterThan(0);
     }
 
     const resumed = await cli(['--batch-size', '200', '--progress', 'lines', '--no-scan']);
@@ -98,6 +104,18 @@ describe('an import killed half way', () => {
               GROUP BY line_no, reason HAVING count(*) > 1) d`,
       );
       expect(dupIssues!.n).toBe(0);
+      // The deferred indexes of the bulk load are all built again.
+      const indexes = await one<{ deferred: number; trgm: string | null; block: string | null }>(
+        db.db,
+        sql`SELECT (SELECT count(*)::int FROM voters.import_deferred_indexes) AS deferred,
+              to_regclass('voters.idx_voters_full_name_trgm')::text AS trgm,
+              to_regclass('voters.idx_voters_block_zip_last')::text AS block`,
+      );
+      expect(indexes).toEqual({
+        deferred: 0,
+        trgm: 'voters.idx_voters_full_name_trgm',
+        block: 'voters.idx_voters_block_zip_last',
+      });
     } finally {
       if (testEngine() !== 'postgres') await db.close();
     }

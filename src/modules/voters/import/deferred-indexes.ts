@@ -1,0 +1,65 @@
+// Bulk loads: an import of more than one batch into an empty voters table drops the secondary indexes of
+// voters.voters first and rebuilds them at the end (one CREATE INDEX over a million rows costs a fraction of
+// maintaining the GIN and expression indexes row by row). The definitions are kept in
+// voters.import_deferred_indexes, written in the DROP's transaction, so a killed import rebuilds them when it
+// runs again; every import rebuilds whatever is deferred before it is done. Unique indexes stay: the keys
+// imports match on must hold throughout.
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../../../db/client.ts';
+import { one, rows } from '../../../db/client.ts';
+
+/** Drops the non-unique indexes of voters.voters if the table is empty; false when it did not (busy table). */
+export async function deferVoterIndexes(database: Database, importId: number): Promise<boolean> {
+  try {
+    return await database.db.transaction(async (tx) => {
+      // Never wait behind a long transaction holding voters: load with the indexes in place instead.
+      if (database.pool) await tx.execute(sql`SET LOCAL lock_timeout = '2s'`);
+      await tx.execute(sql`LOCK TABLE voters.voters IN ACCESS EXCLUSIVE MODE`);
+      if (await one(tx, sql`SELECT 1 FROM voters.voters LIMIT 1`)) return false;
+      const indexes = await rows<{ index_name: string; definition: string }>(
+        tx,
+        sql`SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS index_name,
+              pg_get_indexdef(i.indexrelid) AS definition
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE i.indrelid = 'voters.voters'::regclass AND NOT i.indisunique AND NOT i.indisprimary
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+      );
+      for (const index of indexes) {
+        await tx.execute(
+          sql`INSERT INTO voters.import_deferred_indexes (index_name, definition, import_id)
+              VALUES (${index.index_name}, ${index.definition}, ${importId})`,
+        );
+        await tx.execute(sql.raw(`DROP INDEX ${index.index_name}`));
+      }
+      return true;
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === '55P03') return false; // lock_not_available
+    throw err;
+  }
+}
+
+/** Builds every deferred index again, each in the transaction that removes its definition. */
+export async function restoreVoterIndexes(database: Database): Promise<number> {
+  const { db } = database;
+  const pending = await rows<{ index_name: string }>(
+    db,
+    sql`SELECT index_name FROM voters.import_deferred_indexes ORDER BY dropped_at, index_name`,
+  );
+  let built = 0;
+  for (const { index_name } of pending) {
+    await db.transaction(async (tx: Db) => {
+      // Index builds sort in maintenance_work_mem; PGlite keeps its default (its memory is the process's).
+      if (database.pool) await tx.execute(sql`SET LOCAL maintenance_work_mem = '512MB'`);
+      const row = await one<{ definition: string; present: boolean }>(
+        tx,
+        sql`DELETE FROM voters.import_deferred_indexes WHERE index_name = ${index_name}
+            RETURNING definition, to_regclass(index_name) IS NOT NULL AS present`,
+      );
+      if (!row || row.present) return;
+      await tx.execute(sql.raw(row.definition));
+      built++;
+    });
+  }
+  return built;
+}
