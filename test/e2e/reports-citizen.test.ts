@@ -194,13 +194,17 @@ describe('citizen report screens', () => {
     await context.close();
   });
 
-  test('a report whose request cannot reach the server is queued, then sent with "Sync now"', async () => {
+  test('a report whose request cannot reach the server is queued, then sent with "Sync now"; a bad photo is refused', async () => {
     const { context, page } = await citizenContext('desktop');
     const errors = watchErrors(page);
     await page.goto('/reports/new');
     await page.getByRole('region', { name: 'Map: where is the issue?' }).click({ position: { x: 300, y: 200 } });
     await fillReport(page, titles.unreachable, 'The bin has not been emptied for a week.');
     await page.getByLabel('Show this report on the public map').uncheck();
+    // Not an image inside: the server refuses it, and the queue says so instead of retrying it for ever.
+    await page
+      .getByLabel('Photos')
+      .setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });
     const dropCreate = (url: URL) => url.pathname === '/api/v1/reports';
     await page.route(dropCreate, (route) =>
       route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
@@ -217,6 +221,9 @@ describe('citizen report screens', () => {
     expect(created).toHaveLength(1);
     const detail = await apiCall(server, 'GET', `/api/v1/reports/${created[0].id}`, { token: citizenToken });
     expect(detail.report.is_public).toBe(false);
+    await expect.poll(() => item.textContent()).toMatch(/Photo not accepted: broken\.png: \S+/);
+    expect(await item.textContent()).not.toContain('waiting to upload');
+    expect(await mediaOf(created[0].id)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
