@@ -7,6 +7,7 @@
 // Database: BENCH_DATABASE_URL or DATABASE_URL; a database caucus_bench_reports_<pid> is created and dropped
 // (kept with --keep).
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -60,6 +61,8 @@ const pct = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 const ms = (n: number) => `${n.toFixed(2)} ms`;
+// The machine may be shared: each figure says how busy it was (1-minute load average) while it was measured.
+const load = () => `load ${loadavg()[0].toFixed(1)}`;
 
 // A second handle on the same pool that records the statements it runs: the plans printed below are those of the
 // app's own functions (findDuplicateCandidates, listReports) with their own SQL and parameters, not of a copy.
@@ -199,7 +202,7 @@ try {
     found += c.length;
   }
   console.log(
-    `duplicate candidates: p50 ${ms(pct(lookups, 50))}, p95 ${ms(pct(lookups, 95))} (${RUNS} lookups, ${found} candidates)`,
+    `duplicate candidates: p50 ${ms(pct(lookups, 50))}, p95 ${ms(pct(lookups, 95))} (${RUNS} lookups, ${found} candidates, ${load()})`,
   );
   await explain('duplicate candidates', (d) =>
     findDuplicateCandidates(d, {
@@ -231,11 +234,11 @@ try {
   );
   const avg = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length).toLocaleString();
   console.log(
-    `staff queue (one department, ~${avg(sizes.map((x) => x.all))} reports, newest first, page + total): p50 ${ms(pct(queue, 50))}, p95 ${ms(pct(queue, 95))}`,
+    `staff queue (one department, ~${avg(sizes.map((x) => x.all))} reports, newest first, page + total): p50 ${ms(pct(queue, 50))}, p95 ${ms(pct(queue, 95))} (${load()})`,
   );
   await explain('queue newest', (d) => listReports(d, actor, { department_id: 7, page: 1, per_page: 25 }));
   console.log(
-    `staff queue (one department, ~${avg(sizes.map((x) => x.open))} open reports, by severity, page + total): p50 ${ms(pct(queueOpen, 50))}, p95 ${ms(pct(queueOpen, 95))}`,
+    `staff queue (one department, ~${avg(sizes.map((x) => x.open))} open reports, by severity, page + total): p50 ${ms(pct(queueOpen, 50))}, p95 ${ms(pct(queueOpen, 95))} (${load()})`,
   );
   await explain('queue open by severity', (d) =>
     listReports(d, actor, { department_id: 7, status: openStatuses, sort: 'severity', page: 1, per_page: 25 }),
@@ -291,7 +294,7 @@ try {
   await mail.close();
   console.log(
     `report creation over HTTP: ${(CREATES / seconds).toFixed(0)} reports/s (${CREATES} creates, ${CONCURRENCY} concurrent clients, ` +
-      `p50 ${ms(pct(latencies, 50))}, p95 ${ms(pct(latencies, 95))}, ${failures} failures)`,
+      `p50 ${ms(pct(latencies, 50))}, p95 ${ms(pct(latencies, 95))}, ${failures} failures, ${load()})`,
   );
   const numbers = await one<{ n: number; max: number }>(
     db,
