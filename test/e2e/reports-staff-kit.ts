@@ -135,10 +135,7 @@ export async function openReport(page: Page, id: number) {
     await page.getByRole('region', { name: 'Actions', exact: true }).waitFor();
   } catch (error) {
     await screenshot(page, `reports-staff-open-${id}-failed`);
-    const text = await page
-      .locator('main')
-      .innerText()
-      .catch(() => '');
+    const text = (await page.locator('body').textContent()) ?? '';
     throw new Error(`report ${id} did not open: ${text.slice(0, 500)}`, { cause: error });
   }
 }
