@@ -10,6 +10,8 @@ import { offlineStore } from './offline-db.ts';
 
 const queue = offlineStore<QueuedReport>('report_queue');
 const maxActionsPerUpload = 100;
+/** While reports wait and the browser says it is online (the server may still be unreachable), retry this often. */
+const retryEveryMs = 60_000;
 
 export interface QueueSnapshot {
   /** This user's queued reports, newest first. */
@@ -55,7 +57,20 @@ const onOnline = () => {
   void syncReports();
 };
 const onOffline = () => emit({ online: false });
-const onMessage = () => void refresh();
+/** refresh() for event handlers: a storage failure is shown, never an unhandled rejection. */
+const refreshQuietly = () => refresh().catch((error) => emit({ lastError: errorMessage(error) }));
+const onMessage = () => void refreshQuietly();
+
+/** Reports still needing the server: not sent yet, retryable failures, or photos not uploaded. */
+export function waitingItems(items: QueuedReport[]) {
+  return items.filter(
+    (i) =>
+      i.state === 'queued' ||
+      i.state === 'syncing' ||
+      (i.state === 'failed' && i.can_retry) ||
+      (i.report_id !== null && i.photos.length > 0),
+  );
+}
 
 let listening = false;
 
@@ -67,6 +82,11 @@ export function subscribe(listener: () => void): () => void {
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     channel?.addEventListener('message', onMessage);
+    // Failed reports wait for "Sync now" or the next `online` event instead of a retry every minute.
+    setInterval(() => {
+      const unsent = snapshot.items.some((i) => i.state === 'queued' || (i.report_id !== null && i.photos.length > 0));
+      if (navigator.onLine && !running && unsent) void syncReports();
+    }, retryEveryMs);
   }
   if (snapshot.online !== navigator.onLine) emit({ online: navigator.onLine });
   return () => {
@@ -80,7 +100,7 @@ export const getSnapshot = () => snapshot;
 export function setQueueUser(id: number | null) {
   if (id === userId) return;
   userId = id;
-  void refresh().then(() => {
+  void refreshQuietly().then(() => {
     if (id !== null && navigator.onLine) void syncReports();
   });
 }
@@ -170,7 +190,7 @@ async function runSync() {
   } catch (error) {
     emit({ lastError: errorMessage(error) });
   } finally {
-    await refresh();
+    await refreshQuietly();
     emit({ syncing: false, online: navigator.onLine });
   }
 }

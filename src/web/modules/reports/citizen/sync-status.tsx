@@ -5,20 +5,9 @@ import { Button } from '../../../ui/button.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { Section } from '../../../ui/page.tsx';
 import type { QueuedReport } from './citizen-types.ts';
-import { dismissQueued, type QueueSnapshot, syncReports } from './report-queue.ts';
+import { dismissQueued, type QueueSnapshot, syncReports, waitingItems } from './report-queue.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** Reports still needing the server: not sent yet, retryable failures, or photos not uploaded. */
-export function waitingItems(items: QueuedReport[]) {
-  return items.filter(
-    (i) =>
-      i.state === 'queued' ||
-      i.state === 'syncing' ||
-      (i.state === 'failed' && i.can_retry) ||
-      (i.report_id !== null && i.photos.length > 0),
-  );
-}
 
 export function SyncIndicator({ queue }: { queue: QueueSnapshot }) {
   const waiting = waitingItems(queue.items).length;
