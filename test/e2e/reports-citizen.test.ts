@@ -245,6 +245,7 @@ describe('citizen report screens', () => {
     expect(await page.getByRole('region', { name: 'Status' }).textContent()).toContain('Streetlights');
     await page.getByRole('img', { name: 'Photo 1 of the issue' }).waitFor();
     await openNav(page, 'My reports');
+    await table.getByRole('row', { name: new RegExp(titles.online) }).waitFor();
     await screenshot(page, 'citizen-my-reports-desktop');
     expect(errors).toEqual([]);
     await context.close();
