@@ -1,7 +1,7 @@
 // One pair side by side: choose who survives and, field by field, which value to keep; merge, undo the merge,
 // or say they are not the same person (the pair is then never proposed again).
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { Alert, ErrorAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
@@ -19,23 +19,31 @@ export function DuplicateReviewPage() {
   const [picks, setPicks] = useState<Record<string, 'a' | 'b'>>({});
   const [mergeId, setMergeId] = useState<number | null>(null);
   const c = q.data?.duplicate;
+  // A field keeps the survivor's value unless picked otherwise, or unless only the other person has one:
+  // a merge should not drop a phone number or an address that one of the two records holds.
+  const pick = (field: string): 'a' | 'b' => {
+    if (picks[field]) return picks[field];
+    const other = survivor === 'a' ? 'b' : 'a';
+    const empty = (side: 'a' | 'b') => (c![side][field] ?? '') === '';
+    return empty(survivor) && !empty(other) ? other : survivor;
+  };
   const merge = useAction(async () => {
     const survivorId = survivor === 'a' ? c!.voter_id_a : c!.voter_id_b;
     const fromLoser = Object.fromEntries(
-      Object.entries(picks)
-        .filter(([, side]) => side !== survivor)
-        .map(([field]) => [field, 'loser']),
+      mergeFields.filter((field) => pick(field) !== survivor).map((field) => [field, 'loser']),
     );
     const res = await api.post<{ merge_id: number }>(`/api/v1/duplicates/${id}/merge`, {
       survivor_voter_id: survivorId,
       picks: fromLoser,
     });
     setMergeId(res.merge_id);
+    setPicks({});
     q.reload();
   });
   const undo = useAction(async (m: number) => {
     await api.post(`/api/v1/merges/${m}/undo`, {});
     setMergeId(null);
+    setPicks({});
     q.reload();
   });
   const notDuplicate = useAction(async () => {
@@ -44,8 +52,8 @@ export function DuplicateReviewPage() {
   });
   if (q.loading && !c) return <Spinner label="Loading the pair" />;
   if (!c) return <ErrorAlert error={q.error} />;
-  const pick = (field: string) => picks[field] ?? survivor;
   const currentMerge = mergeId ?? c.merge_id;
+  const pending = c.status === 'pending';
   return (
     <Page title={`Possible duplicate (score ${c.score.toFixed(2)})`} intro={reasonText(c.reasons)}>
       {c.status === 'merged' && currentMerge && (
@@ -60,21 +68,28 @@ export function DuplicateReviewPage() {
       <Section title="Side by side">
         <div className="table-scroll">
           <table className="data-table">
-            <caption>Pick the value to keep in each row</caption>
+            <caption>{pending ? 'Pick the value to keep in each row' : 'The two records now'}</caption>
             <thead>
               <tr>
                 <th scope="col">Field</th>
                 {(['a', 'b'] as const).map((side) => (
                   <th key={side} scope="col">
-                    <label>
-                      <input
-                        type="radio"
-                        name="survivor"
-                        checked={survivor === side}
-                        onChange={() => setSurvivor(side)}
-                      />{' '}
-                      Keep person {side.toUpperCase()} (#{c[side].voter_id})
-                    </label>
+                    {pending ? (
+                      <label>
+                        <input
+                          type="radio"
+                          name="survivor"
+                          checked={survivor === side}
+                          onChange={() => setSurvivor(side)}
+                        />{' '}
+                        Keep person {side.toUpperCase()} (#{c[side].voter_id})
+                      </label>
+                    ) : (
+                      <>Person {side.toUpperCase()} </>
+                    )}{' '}
+                    <Link to={`/voters/${c[side].voter_id}`}>
+                      Open <span className="visually-hidden">person {side.toUpperCase()}</span>
+                    </Link>
                   </th>
                 ))}
               </tr>
@@ -82,19 +97,22 @@ export function DuplicateReviewPage() {
             <tbody>
               {mergeFields.map((field) => (
                 <tr key={field}>
-                  <th scope="row">{field}</th>
+                  <th scope="row">{field.replace(/_/g, ' ')}</th>
                   {(['a', 'b'] as const).map((side) => (
                     <td key={side}>
-                      <label>
-                        <input
-                          type="radio"
-                          name={field}
-                          checked={pick(field) === side}
-                          disabled={c.status !== 'pending'}
-                          onChange={() => setPicks({ ...picks, [field]: side })}
-                        />{' '}
-                        {String(c[side][field] ?? '—')}
-                      </label>
+                      {pending ? (
+                        <label>
+                          <input
+                            type="radio"
+                            name={field}
+                            checked={pick(field) === side}
+                            onChange={() => setPicks({ ...picks, [field]: side })}
+                          />{' '}
+                          {String(c[side][field] ?? '—')}
+                        </label>
+                      ) : (
+                        String(c[side][field] ?? '—')
+                      )}
                     </td>
                   ))}
                 </tr>
@@ -102,7 +120,7 @@ export function DuplicateReviewPage() {
             </tbody>
           </table>
         </div>
-        {c.status === 'pending' && (
+        {pending && (
           <p>
             <Button onClick={() => void merge.run()} disabled={merge.busy}>
               Merge into person {survivor.toUpperCase()}

@@ -1,4 +1,5 @@
 // The review queue: pending pairs, best score first, and a button to scan every voter again.
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../ui/alert.tsx';
@@ -25,17 +26,32 @@ export function DuplicatesPage() {
       { signal },
     ),
   );
+  // The scan is a background job: look again every few seconds for a minute, until new pairs show up.
+  const [scanningSince, setScanningSince] = useState<{ at: number; total: number } | null>(null);
   const scan = useAction(async () => {
     await api.post('/api/v1/duplicates/scan', {});
-    toast.show('Scan started; new pairs appear here when it ends');
-    q.reload();
+    toast.show('Scan started; new pairs appear here as it finds them');
+    setScanningSince({ at: Date.now(), total: q.data?.total ?? 0 });
   });
+  const reload = q.reload;
+  useEffect(() => {
+    if (!scanningSince) return;
+    const timer = setInterval(() => {
+      if (Date.now() - scanningSince.at > 60_000) setScanningSince(null);
+      else reload();
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [scanningSince, reload]);
+  const total = q.data?.total;
+  useEffect(() => {
+    if (scanningSince && total !== undefined && total !== scanningSince.total) setScanningSince(null);
+  }, [scanningSince, total]);
   return (
     <Page
       title="Possible duplicates"
       actions={
-        <Button onClick={() => void scan.run()} disabled={scan.busy}>
-          Scan all voters
+        <Button onClick={() => void scan.run()} busy={scan.busy || scanningSince !== null}>
+          {scanningSince ? 'Scanning…' : 'Scan all voters'}
         </Button>
       }
     >
