@@ -3,7 +3,7 @@
 // appeals and escalations.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, screenshot } from './browser.ts';
+import { launchBrowser, screenshot, viewports } from './browser.ts';
 import {
   adminApi,
   clickAction,
@@ -228,6 +228,9 @@ describe('reports staff screens', () => {
     expect(detail.appeals).toMatchObject([{ appeal_type: 'quality_concern', status: 'approved' }]);
     expect(detail.escalations).toMatchObject([{ level: 'level_2', reason: 'vip_attention', status: 'resolved' }]);
     await screenshot(admin, 'reports-staff-appeals-escalations-desktop');
+    await admin.setViewportSize(viewports.phone);
+    await screenshot(admin, 'reports-staff-report-phone');
+    await admin.setViewportSize(viewports.desktop);
     expect(pageErrors()).toEqual([]);
   });
 });
