@@ -1,6 +1,6 @@
 // Browser tests of the reports staff screens around the workflow: the queue filters against the API, department
 // workload and analytics showing the API's numbers, and on the report screen the classification override,
-// appeals and escalations.
+// appeals and escalations; departments and area assignments managed through their screens.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, screenshot, viewports } from './browser.ts';
@@ -167,6 +167,45 @@ describe('reports staff screens', () => {
     await expect.poll(() => facts.textContent()).toMatch(/Reports\s*1/);
     await page.getByRole('img', { name: chart('Reports by category', waterStats.by_category) }).waitFor();
     await screenshot(page, 'reports-staff-analytics-desktop');
+  });
+
+  test('departments and area assignments: created, deactivated and deleted through the screens', async () => {
+    const page = pages.admin;
+    await page.goto('/reports/departments');
+    await page.getByRole('button', { name: 'New department' }).click();
+    let dialog = page.getByRole('dialog', { name: 'New department' });
+    await dialog.getByLabel(/^Name/).fill('Parks sc');
+    await dialog.getByLabel('Routing keywords').fill('tree, park');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const row = page.getByRole('row', { name: /Parks sc/ });
+    await expect.poll(() => row.textContent()).toContain('tree, park');
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete Parks sc?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    const departments = (await api('GET', '/api/v1/reports/departments')).departments;
+    expect(departments.map((d: any) => d.name)).not.toContain('Parks sc');
+
+    await page.goto('/reports/areas');
+    await page.getByRole('button', { name: 'Assign an area' }).click();
+    dialog = page.getByRole('dialog', { name: 'Assign an area' });
+    await dialog.getByLabel(/^Staff member/).selectOption({ label: `${staff.officer.name} (Nodal officer)` });
+    await dialog.getByLabel('Type').selectOption({ label: 'Ward' });
+    await dialog.getByLabel(/^Area name/).fill('Ward 18');
+    await dialog.getByLabel(/^Ward number or name/).fill('W18');
+    await dialog.getByRole('button', { name: 'Assign' }).click();
+    const area = page.getByRole('row', { name: /Ward 18/ });
+    await expect.poll(() => area.textContent()).toContain(staff.officer.name);
+    const mine = async () =>
+      (await api('GET', `/api/v1/reports/areas?user_id=${staff.officer.id}`)).areas.find(
+        (a: any) => a.area_name === 'Ward 18',
+      );
+    expect(await mine()).toMatchObject({ area_type: 'ward', is_active: true, area_data: { name: 'W18' } });
+    await area.getByRole('button', { name: 'Deactivate' }).click();
+    await area.getByRole('button', { name: 'Activate' }).waitFor();
+    expect((await mine()).is_active).toBe(false);
+    await area.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => area.count()).toBe(0);
+    expect(await mine()).toBeUndefined();
   });
 
   test('report screen: classification override keeps the status; appeals and escalations', async () => {

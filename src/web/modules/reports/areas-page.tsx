@@ -24,6 +24,39 @@ interface Area {
 
 const types = ['district', 'ward', 'circle', 'radius', 'polygon'];
 
+interface StaffUser {
+  id: number;
+  full_name: string | null;
+  username: string | null;
+  role: string;
+}
+
+/** Areas go to moderators and nodal officers: a picker of both, by name. */
+function StaffSelect() {
+  const staff = useQuery(['area-staff'], async (signal) => {
+    const lists = await Promise.all(
+      ['moderator', 'nodal_officer'].map((role) =>
+        api.get<{ users: StaffUser[] }>('/api/v1/users', { role, is_active: true, per_page: 200 }, { signal }),
+      ),
+    );
+    return lists.flatMap((l) => l.users);
+  });
+  return (
+    <SelectField
+      label="Staff member"
+      name="user_id"
+      required
+      options={[
+        { value: '', label: staff.data?.length ? 'Choose a moderator or officer' : 'No moderators or officers' },
+        ...(staff.data ?? []).map((u) => ({
+          value: String(u.id),
+          label: `${u.full_name ?? u.username ?? `User ${u.id}`} (${label(u.role)})`,
+        })),
+      ]}
+    />
+  );
+}
+
 function describe(a: Area): string {
   const d = a.area_data;
   if (a.area_type === 'polygon') return `${(d.coordinates as unknown[] | undefined)?.length ?? 0} points`;
@@ -59,7 +92,11 @@ export function AreasPage() {
   const [type, setType] = useState('district');
   const create = useAction((body: Record<string, unknown>) => api.post('/api/v1/reports/areas', body));
   const toggle = useAction((a: Area) => api.put(`/api/v1/reports/areas/${a.id}`, { is_active: !a.is_active }));
-  const remove = useAction((a: Area) => api.del(`/api/v1/reports/areas/${a.id}`));
+  // A delete answers 204 with no body: resolve true so success is told apart from failure (undefined).
+  const remove = useAction(async (a: Area) => {
+    await api.del(`/api/v1/reports/areas/${a.id}`);
+    return true;
+  });
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -135,7 +172,7 @@ export function AreasPage() {
       >
         <form id="area-form" className="form-grid" onSubmit={submit}>
           <ErrorAlert error={create.error} />
-          <TextField label="Staff member (user id)" name="user_id" type="number" min={1} required />
+          <StaffSelect />
           <SelectField
             label="Type"
             name="area_type"

@@ -36,7 +36,11 @@ export function DepartmentsPage() {
       ? api.post('/api/v1/reports/departments', body)
       : api.put(`/api/v1/reports/departments/${(editing as Department).id}`, body),
   );
-  const remove = useAction((id: number) => api.del(`/api/v1/reports/departments/${id}`));
+  // A delete answers 204 with no body: resolve true so success is told apart from failure (undefined).
+  const remove = useAction(async (id: number) => {
+    await api.del(`/api/v1/reports/departments/${id}`);
+    return true;
+  });
   const byId = new Map((stats.data?.stats ?? []).map((s) => [s.department_id, s]));
   const manage = auth.can('departments:manage');
 
