@@ -61,6 +61,7 @@ describe('campaign page', () => {
     await survey.getByText('Anything else we should know?', { exact: true }).waitFor();
     expect(await survey.getByRole('listitem').count()).toBe(3);
     expect(await survey.textContent()).toContain('Housing · Transit · Parks');
+    expect(await survey.textContent()).toContain('(Rating Scale) from 1 to 10');
     await screenshot(page, 'campaign-desktop');
 
     const { questions } = await api(kit, 'GET', `/api/v1/survey-questions?campaign_id=${campaignId}`);

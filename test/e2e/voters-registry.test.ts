@@ -200,3 +200,40 @@ describe('voter profile', () => {
     await close();
   });
 });
+
+describe('voter form and survey segments', () => {
+  test('add and edit a voter through the form; a segment on a survey answer picked by question', async () => {
+    const { page, errors, close } = await adminPage(kit);
+    await page.goto('/voters');
+    await page.getByRole('button', { name: 'New voter' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New voter' });
+    await dialog.getByLabel('First name').fill('Rosa');
+    await dialog.getByLabel('Last name').fill('Parks');
+    await dialog.getByRole('textbox', { name: /^Email/ }).fill('Rosa.Parks@Example.org');
+    await dialog.getByRole('textbox', { name: /^Phone/ }).fill('(919) 555-0188');
+    await dialog.getByRole('button', { name: 'Add voter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rosa Parks' }).waitFor();
+    const details = page.getByRole('region', { name: 'Details' });
+    expect(await details.textContent()).toContain('rosa.parks@example.org');
+    expect(await details.textContent()).toContain('+19195550188');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit voter' });
+    await edit.getByLabel('City').fill('Montgomery');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => details.textContent()).toContain('Montgomery');
+    expect(await details.textContent()).toContain('+19195550188');
+
+    // The profile test recorded "Libraries" for Ada Kowalski.
+    await page.goto('/voters/segments/new');
+    const root = page.getByRole('group', { name: 'Voters who match' });
+    await root.getByRole('button', { name: 'Add condition' }).click();
+    const condition = root.getByRole('group', { name: 'Condition 1' });
+    await condition.getByLabel('Condition', { exact: true }).selectOption({ label: 'Survey answer' });
+    await condition.getByLabel('Question').selectOption({ label: 'Which issue matters most? (Library Bond 2026)' });
+    await condition.getByLabel(/^Answers/).fill('Libraries');
+    await expect.poll(() => page.getByText(/voters? match/).textContent()).toBe('1 voter matches');
+    await page.getByRole('region', { name: 'First matches' }).getByRole('link', { name: 'Ada Kowalski' }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+});

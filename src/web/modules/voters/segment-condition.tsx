@@ -1,6 +1,6 @@
 // One condition of the segment builder: its type, then the inputs that type needs.
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/form-field.tsx';
-import { SegmentIdPicker } from './segment-id-picker.tsx';
+import { SegmentIdPicker, SegmentQuestionPicker } from './segment-id-picker.tsx';
 import { allFields, blankCondition, booleanFields, type Condition, dateFields, numberFields } from './segment-tree.ts';
 
 const TYPES = [
@@ -164,13 +164,7 @@ export function SegmentCondition({ condition, onChange }: { condition: Condition
       )}
       {c.type === 'survey' && (
         <>
-          <TextField
-            label="Question id"
-            type="number"
-            min={1}
-            value={c.question_id || ''}
-            onChange={(e) => set({ question_id: Number(e.target.value) })}
-          />
+          <SegmentQuestionPicker value={c.question_id} onChange={(question_id) => set({ question_id })} />
           <TextField
             label="Answers (comma-separated; empty: any)"
             defaultValue={(c.values ?? []).join(', ')}

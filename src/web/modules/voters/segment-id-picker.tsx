@@ -1,8 +1,10 @@
-// The tags, lists or campaigns a segment condition names, picked by name (the definition stores their ids).
+// The tags, lists, campaigns or survey question a segment condition names, picked by name (the definition
+// stores their ids).
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
-import { CheckboxField } from '../../ui/form-field.tsx';
+import { CheckboxField, SelectField } from '../../ui/form-field.tsx';
 import { useQuery } from '../../ui/use-query.ts';
+import type { Question } from './voter-types.ts';
 
 type Kind = 'tag' | 'list' | 'campaign';
 
@@ -44,5 +46,33 @@ export function SegmentIdPicker({ kind, ids, onChange }: { kind: Kind; ids: numb
         />
       ))}
     </fieldset>
+  );
+}
+
+/** The survey question of a "survey answer" condition, by its text and campaign. */
+export function SegmentQuestionPicker({ value, onChange }: { value: number; onChange(id: number): void }) {
+  const questions = useQuery(['segment-questions'], async (signal) => {
+    const [{ questions: all }, campaigns] = await Promise.all([
+      api.get<{ questions: Question[] }>('/api/v1/survey-questions', { per_page: 200 }, { signal }),
+      loadChoices('campaign', signal),
+    ]);
+    const campaignName = new Map(campaigns.map((c) => [c.id, c.name]));
+    return all.map((q) => ({
+      value: String(q.question_id),
+      label: q.campaign_id
+        ? `${q.question_text} (${campaignName.get(q.campaign_id) ?? q.campaign_id})`
+        : q.question_text,
+    }));
+  });
+  return (
+    <>
+      {questions.error ? <ErrorAlert error={questions.error} /> : null}
+      <SelectField
+        label="Question"
+        value={value ? String(value) : ''}
+        onChange={(e) => onChange(Number(e.target.value))}
+        options={[{ value: '', label: 'Choose a question' }, ...(questions.data ?? [])]}
+      />
+    </>
   );
 }

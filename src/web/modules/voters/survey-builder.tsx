@@ -21,6 +21,16 @@ export function answersFromLines(text: string): Record<string, string> {
   return Object.fromEntries(lines.map((l, i) => [letters[i], l]));
 }
 
+/** "Housing · Transit" for a multiple choice (in key order), "from 1 to 10" for a rating scale. */
+function describeAnswers(q: Question): string {
+  const answers = q.possible_answers ?? {};
+  if (q.question_type === 'Rating Scale') return `from ${answers.min ?? 1} to ${answers.max ?? 5}`;
+  return Object.keys(answers)
+    .sort()
+    .map((key) => String(answers[key]))
+    .join(' · ');
+}
+
 export function SurveyBuilder({ campaignId }: { campaignId: number }) {
   const auth = useAuth();
   const [type, setType] = useState<QuestionType>('Multiple Choice');
@@ -63,7 +73,7 @@ export function SurveyBuilder({ campaignId }: { campaignId: number }) {
         {(questions.data?.questions ?? []).map((q) => (
           <li key={q.question_id}>
             <strong>{q.question_text}</strong> <span className="muted">({q.question_type})</span>
-            {q.possible_answers && <span className="muted"> {Object.values(q.possible_answers).join(' · ')}</span>}{' '}
+            {q.possible_answers && <span className="muted"> {describeAnswers(q)}</span>}{' '}
             {auth.can('surveys:write') && (
               <Button
                 variant="link"
