@@ -195,3 +195,55 @@ describe('import wizard', () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }, 400_000);
 });
+
+describe('import wizard, other layouts', () => {
+  test('a CSV: map its columns over the preview, dry run, import; an unmapped file is refused', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caucus-csv-'));
+    const file = path.join(dir, 'members.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Member ID,Given,Family,E-mail,Team',
+        'M-1,Ines,Ortega,ines@example.org,"North, East"',
+        'M-2,Kofi,Mensah,kofi@example.org,South',
+        'M-3,Lena,,lena@example.org,South',
+      ].join('\n'),
+    );
+    const { page, errors, close } = await adminPage(kit);
+    await page.goto('/voters/imports/new');
+    await page.getByLabel('Voter file').setInputFiles(file);
+    const columns = page.getByRole('region', { name: '2. Layout and columns' });
+    await columns.getByRole('cell', { name: 'North, East' }).waitFor();
+    expect(await columns.getByLabel('Layout').inputValue()).toBe('csv');
+
+    // Without a mapping the dry run is refused with the server's reason.
+    await columns.getByRole('button', { name: 'Dry run' }).click();
+    await columns.getByRole('alert').waitFor();
+
+    await columns.getByLabel('Member ID').selectOption('voter_registration_id');
+    await columns.getByLabel('Given').selectOption('first_name');
+    await columns.getByLabel('Family').selectOption('last_name');
+    await columns.getByLabel('E-mail').selectOption('email_address');
+    await columns.getByLabel('Team').selectOption({ label: 'custom field' });
+    await columns.getByRole('button', { name: 'Dry run' }).click();
+    const dry = page.getByRole('region', { name: '3. Dry run' });
+    await dry.getByRole('progressbar', { name: /^Dry run \d+: Done$/ }).waitFor({ timeout: 90_000 });
+    expect(await counts(dry)).toMatchObject({ 'Rows read': 3, 'Would be inserted': 2, Rejected: 1 });
+    await screenshot(page, 'import-csv-desktop');
+    await dry.getByRole('button', { name: 'Import for real' }).click();
+    const run = page.getByRole('region', { name: '4. Import' });
+    await run.getByRole('progressbar', { name: /^Import \d+: Done$/ }).waitFor({ timeout: 90_000 });
+    expect(await counts(run)).toMatchObject({ Inserted: 2, Rejected: 1 });
+
+    const ines = await api(kit, 'GET', '/api/v1/voters?voter_registration_id=M-1');
+    expect(ines.voters[0]).toMatchObject({
+      first_name: 'Ines',
+      last_name: 'Ortega',
+      email_address: 'ines@example.org',
+      custom_fields: { team: 'North, East' },
+    });
+    expect(errors).toEqual([]);
+    await close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 300_000);
+});

@@ -61,8 +61,13 @@ export function ImportWizardPage() {
   const reread = useAction((nextLayout: Layout, next: ColumnMapping) =>
     readAs(preview!.upload_id, preview!.file_name, nextLayout, next),
   );
+  // A dry run answers for the layout and mapping it ran with: a change asks for a new one.
+  const forgetDryRun = () => {
+    if (!runId) setDryRunId(null);
+  };
   const changeMapping = (next: ColumnMapping) => {
     setMapping(next);
+    forgetDryRun();
     void reread.run('csv', next);
   };
   const start = useAction(async (dryRun: boolean) => {
@@ -112,6 +117,7 @@ export function ImportWizardPage() {
             onChange={(e) => {
               const next = e.target.value as Layout;
               setLayout(next);
+              forgetDryRun();
               void reread.run(next, mapping);
             }}
           />
@@ -138,7 +144,15 @@ export function ImportWizardPage() {
                 onChange={(e) => changeMapping({ ...mapping, encoding: e.target.value as ColumnMapping['encoding'] })}
               />
               {preview.header && (
-                <ColumnMapper header={preview.header} rows={preview.rows} mapping={mapping} onChange={setMapping} />
+                <ColumnMapper
+                  header={preview.header}
+                  rows={preview.rows}
+                  mapping={mapping}
+                  onChange={(next) => {
+                    setMapping(next);
+                    forgetDryRun();
+                  }}
+                />
               )}
             </>
           )}
@@ -146,7 +160,10 @@ export function ImportWizardPage() {
           <SelectField
             label="Add everyone to a campaign (optional)"
             value={campaignId}
-            onChange={(e) => setCampaignId(e.target.value)}
+            onChange={(e) => {
+              setCampaignId(e.target.value);
+              forgetDryRun();
+            }}
             options={[
               { value: '', label: 'No campaign' },
               ...(campaigns.data?.campaigns ?? []).map((c) => ({
