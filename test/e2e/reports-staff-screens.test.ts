@@ -270,6 +270,35 @@ describe('reports staff screens', () => {
     await admin.setViewportSize(viewports.phone);
     await screenshot(admin, 'reports-staff-report-phone');
     await admin.setViewportSize(viewports.desktop);
+  });
+
+  test("an officer's incorrect-assignment appeal approved with another officer picked by name", async () => {
+    const other = await api('POST', '/api/v1/users', {
+      username: 'officer_sc2',
+      password: staff.password,
+      role: 'nodal_officer',
+      full_name: 'Ola Second sc',
+      department_id: staff.department.id,
+    });
+    await openReport(pages.officer, ids.working);
+    const appeals = region(pages.officer, 'Appeals');
+    await appeals.getByRole('button', { name: 'File an appeal' }).click();
+    let dialog = pages.officer.getByRole('dialog', { name: 'File an appeal' });
+    await dialog.getByLabel('Type').selectOption({ label: 'Incorrect assignment' });
+    await dialog.getByLabel(/^Reason/).fill('This culvert is in the next ward');
+    await dialog.getByRole('button', { name: 'File the appeal' }).click();
+    await appeals.getByRole('row', { name: /next ward/ }).waitFor();
+
+    await openReport(pages.admin, ids.working);
+    await region(pages.admin, 'Appeals').getByRole('button', { name: 'Review' }).click();
+    dialog = pages.admin.getByRole('dialog', { name: 'Review the appeal' });
+    await dialog.getByLabel('Decision').selectOption({ label: 'Approve' });
+    await dialog.getByLabel('Reassign to officer').selectOption({ label: 'Ola Second sc' });
+    await dialog.getByRole('button', { name: 'Save the review' }).click();
+    await expect.poll(() => region(pages.admin, 'Task').textContent()).toContain('Ola Second sc');
+    const detail = await api('GET', `/api/v1/reports/${ids.working}`);
+    expect(detail.task.assigned_to).toBe(other.user.id);
+    expect(detail.appeals).toMatchObject([{ appeal_type: 'incorrect_assignment', status: 'approved' }]);
     expect(pageErrors()).toEqual([]);
   });
 });

@@ -7,17 +7,67 @@ import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/form-field.tsx';
+import { CheckboxField, SelectField, TextAreaField } from '../../ui/form-field.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Section } from '../../ui/page.tsx';
 import { useAction } from '../../ui/use-query.ts';
 import { type Appeal, appealTypes, label, type Report } from './reports-types.ts';
+import { officerName, useDepartmentOfficers, useDepartments } from './use-departments.ts';
 
 const text = (form: FormData, name: string) => {
   const v = String(form.get(name) ?? '').trim();
   return v === '' ? undefined : v;
 };
 const num = (form: FormData, name: string) => (text(form, name) ? Number(text(form, name)) : undefined);
+
+/** An active nodal officer of the department, by name (optional). */
+function OfficerPicker({
+  label: text,
+  name,
+  departmentId,
+}: {
+  label: string;
+  name: string;
+  departmentId: number | null;
+}) {
+  const officers = useDepartmentOfficers(departmentId);
+  const list = (officers.data?.officers ?? []).filter((o) => o.role === 'nodal_officer' && o.is_active);
+  return (
+    <SelectField
+      label={text}
+      name={name}
+      options={[
+        { value: '', label: list.length ? 'Nobody (keep as is)' : 'No officers in this department' },
+        ...list.map((o) => ({ value: String(o.id), label: officerName(o) })),
+      ]}
+    />
+  );
+}
+
+/** Approving an incorrect_assignment appeal: a new department and/or an officer of it. */
+function ReassignFields({ report }: { report: Report }) {
+  const departments = useDepartments();
+  const [departmentId, setDepartmentId] = useState('');
+  return (
+    <>
+      <SelectField
+        label="Reassign to department"
+        name="reassigned_to_department_id"
+        value={departmentId}
+        onChange={(event) => setDepartmentId(event.target.value)}
+        options={[
+          { value: '', label: 'Keep the department' },
+          ...(departments.data?.departments ?? []).map((d) => ({ value: String(d.id), label: d.name })),
+        ]}
+      />
+      <OfficerPicker
+        label="Reassign to officer"
+        name="reassigned_to_user_id"
+        departmentId={departmentId ? Number(departmentId) : report.department_id}
+      />
+    </>
+  );
+}
 
 /** The appeal types the API lets this user file on this report (reporter, assigned officer, assigner). */
 function typesFor(auth: ReturnType<typeof useAuth>, report: Report): string[] {
@@ -146,20 +196,14 @@ export function AppealsSection({ report, appeals, onChange }: { report: Report; 
             ]}
           />
           <TextAreaField label="Review notes" name="review_notes" maxLength={5000} />
-          {reviewing?.appeal_type === 'incorrect_assignment' && (
-            <>
-              <TextField label="Reassign to officer (user id)" name="reassigned_to_user_id" type="number" min={1} />
-              <TextField label="Reassign to department (id)" name="reassigned_to_department_id" type="number" min={1} />
-            </>
-          )}
+          {reviewing?.appeal_type === 'incorrect_assignment' && <ReassignFields report={report} />}
           {reviewing?.appeal_type === 'resolution' && (
             <>
               <CheckboxField label="Requires rework (the report goes back to in progress)" name="requires_rework" />
-              <TextField
-                label="Rework by officer (user id, optional)"
+              <OfficerPicker
+                label="Rework by officer (optional)"
                 name="rework_assigned_to_user_id"
-                type="number"
-                min={1}
+                departmentId={report.department_id}
               />
               <TextAreaField label="Rework notes" name="rework_notes" maxLength={5000} />
             </>
