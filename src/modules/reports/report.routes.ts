@@ -28,23 +28,28 @@ const IsoDate = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$',
 });
 
+/** The staff queue's filters, shared by the list and the CSV export. */
+export const reportFilters = {
+  status: Type.Optional(Type.Array(Status, { maxItems: 15 })),
+  severity: Type.Optional(Type.Array(SeverityT, { maxItems: 4 })),
+  category: Type.Optional(CategoryCode),
+  department_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  officer_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  area_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  overdue: Type.Optional(Type.Boolean()),
+  needs_review: Type.Optional(Type.Boolean()),
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  bbox: Type.Optional(Type.String({ maxLength: 100, pattern: '^-?\\d{1,3}(\\.\\d+)?(,-?\\d{1,3}(\\.\\d+)?){3}$' })),
+  near_lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+  near_lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  radius_m: Type.Optional(Type.Number({ minimum: 1, maximum: 100000 })),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+};
+
 export const ReportListQuery = Type.Object(
   {
-    status: Type.Optional(Type.Array(Status, { maxItems: 15 })),
-    severity: Type.Optional(Type.Array(SeverityT, { maxItems: 4 })),
-    category: Type.Optional(CategoryCode),
-    department_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
-    officer_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
-    area_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
-    overdue: Type.Optional(Type.Boolean()),
-    needs_review: Type.Optional(Type.Boolean()),
-    from: Type.Optional(IsoDate),
-    to: Type.Optional(IsoDate),
-    bbox: Type.Optional(Type.String({ maxLength: 100, pattern: '^-?\\d{1,3}(\\.\\d+)?(,-?\\d{1,3}(\\.\\d+)?){3}$' })),
-    near_lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
-    near_lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
-    radius_m: Type.Optional(Type.Number({ minimum: 1, maximum: 100000 })),
-    q: Type.Optional(Type.String({ maxLength: 200 })),
+    ...reportFilters,
     sort: Type.Optional(
       Type.Union([Type.Literal('newest'), Type.Literal('oldest'), Type.Literal('severity'), Type.Literal('updated')]),
     ),

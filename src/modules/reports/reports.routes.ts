@@ -7,6 +7,7 @@ import { bulkRoutes } from './bulk.routes.ts';
 import { departmentRoutes } from './departments.routes.ts';
 import { escalationRoutes } from './escalations.routes.ts';
 import { reportRoutes } from './report.routes.ts';
+import { reportExportRoutes } from './report-export.ts';
 import { reportWorkflowRoutes } from './report-workflow.routes.ts';
 import { taskRoutes } from './tasks.routes.ts';
 
@@ -16,6 +17,7 @@ export async function reportsRoutes(app: App, deps: AppDeps) {
     if (request.body === undefined && request.method !== 'GET' && request.method !== 'DELETE') request.body = {};
   });
   reportRoutes(app, deps);
+  reportExportRoutes(app, deps);
   reportWorkflowRoutes(app, deps);
   bulkRoutes(app, deps);
   departmentRoutes(app, deps);

@@ -1,9 +1,9 @@
 // A segment's members as CSV, streamed in voter_id batches so a million rows never sit in memory.
-// Cells are formula-injection safe: a text cell starting with = + - @ | tab or CR gets a leading '.
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+// Cells are formula-injection safe (csvStream / safeCell in src/http/csv-download.ts, shared with report export).
+import type { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../../db/client.ts';
+import { csvStream, fileSlug } from '../../../http/csv-download.ts';
 import { presentVoter } from '../voter.presenter.ts';
 import { type VoterRow, voterColumns } from '../voters.queries.ts';
 import { type AuditContext, audit } from '../../identity/audit.ts';
@@ -46,16 +46,7 @@ export const exportColumns = [
   'updated_at',
 ] as const;
 
-/** The cell as text, defused if a spreadsheet would read it as a formula. */
-export function safeCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return typeof value === 'string' || typeof value === 'object'
-    ? /^[=+\-@|\t\r]/.test(text)
-      ? `'${text}`
-      : text
-    : text;
-}
+export { safeCell } from '../../../http/csv-download.ts';
 
 const BATCH = 2000;
 
@@ -69,8 +60,7 @@ async function* batches(db: Db, definition: unknown) {
           ORDER BY v.voter_id LIMIT ${BATCH}`,
     );
     for (const row of found) {
-      const voter = presentVoter(row) as Record<string, unknown>;
-      yield exportColumns.map((c) => safeCell(voter[c]));
+      yield presentVoter(row) as Record<string, unknown>;
     }
     if (found.length < BATCH) return;
     after = found[found.length - 1].voter_id;
@@ -80,11 +70,7 @@ async function* batches(db: Db, definition: unknown) {
 /** The CSV stream (header first). The definition is validated before the first byte goes out. */
 export function segmentCsv(db: Db, definition: unknown): Readable {
   segmentWhere(definition);
-  const csv = stringify({ header: true, columns: [...exportColumns] });
-  Readable.from(batches(db, definition))
-    .on('error', (err) => csv.destroy(err))
-    .pipe(csv);
-  return csv;
+  return csvStream(exportColumns, batches(db, definition));
 }
 
 /** Audits the export (with its size) and answers the file name and stream of a saved segment. */
@@ -97,11 +83,5 @@ export async function exportSegment(db: Db, context: AuditContext, id: number) {
     resourceId: id,
     extra: { rows: count },
   });
-  const slug =
-    segment.name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'segment';
-  return { filename: `${slug}-${id}.csv`, stream: segmentCsv(db, segment.definition) };
+  return { filename: `${fileSlug(segment.name, 'segment')}-${id}.csv`, stream: segmentCsv(db, segment.definition) };
 }

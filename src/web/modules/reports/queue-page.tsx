@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
 import { useQuery } from '../../ui/use-query.ts';
 import { useSearchState } from '../../ui/use-search-state.ts';
+import { ExportReportsButton } from './export-reports-button.tsx';
 import { categories, label, type ReportList, severities, statuses } from './reports-types.ts';
 import { OverdueBadge, SeverityBadge, StatusBadge } from './status-badge.tsx';
 import { useDepartments } from './use-departments.ts';
@@ -56,7 +57,11 @@ export function QueuePage() {
   );
 
   return (
-    <Page title="Report queue" intro="Reports inside your areas (all reports for administrators and auditors).">
+    <Page
+      title="Report queue"
+      actions={<ExportReportsButton filters={filters} />}
+      intro="Reports inside your areas (all reports for administrators and auditors)."
+    >
       <FilterBar
         label="Filter reports"
         values={filters}
