@@ -1,8 +1,10 @@
-// npm run bench:import [-- --rows 1000000 --engine postgres|pglite --seed N --batch-size N --no-scan]
+// npm run bench:import [-- --rows 1000000 --engine postgres|pglite --seed N --batch-size N --no-scan --data-dir DIR]
 // Generates an NC-layout voter file, imports it into a throwaway database, and reports rows/s, peak memory
 // (process RSS, sampled every 50 ms) and the ratio of the whole import to a bare COPY of the same file into an
 // unindexed staging table, measured in the same run. PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL (a database
-// named caucus_bench_<pid> is created and dropped). PGlite: in memory (its heap counts in the RSS).
+// named caucus_bench_<pid> is created and dropped). PGlite: in memory (its heap and its files count in the RSS),
+// or in --data-dir DIR (emptied first) as `caucus` runs it. The RSS of the open, migrated, still empty database is
+// reported too: PGlite's WASM heap alone is most of the peak.
 import fs from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20261122' },
     'batch-size': { type: 'string', default: '50000' },
     'no-scan': { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
   },
 });
 const rows = Number(values.rows);
@@ -35,8 +38,16 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (engine === 'pglite') {
-    const database = await openPglite({});
-    return { database, drop: async () => database.close() };
+    const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : undefined;
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    const database = await openPglite({ dataDir });
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const url =
     process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -121,9 +132,11 @@ async function main() {
   const { database, drop } = await openBenchDatabase();
   try {
     await migrate(database);
+    const idleRss = process.memoryUsage().rss;
     const copyMs = await bareCopy(database, file);
     process.stdout.write(`bare COPY: ${secs(copyMs)} (${Math.round(rows / (copyMs / 1000))} rows/s)\n`);
-    peakRss = process.memoryUsage().rss;
+    const startRss = process.memoryUsage().rss;
+    peakRss = startRss;
     const phases: Record<string, number> = {};
     let phase = 'queued';
     let mark = performance.now();
@@ -163,6 +176,9 @@ async function main() {
       ratio: +(importMs / copyMs).toFixed(2),
       rows_per_s: Math.round(rows / (importMs / 1000)),
       peak_rss_mb: Math.round(importPeak / 1048576),
+      rss_empty_db_mb: Math.round(idleRss / 1048576),
+      rss_before_import_mb: Math.round(startRss / 1048576),
+      pglite_data_dir: engine === 'pglite' ? (values['data-dir'] ?? 'in memory') : undefined,
       phases_s: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, +(v / 1000).toFixed(1)])),
       counts: { inserted: c.inserted, rejected: c.rejected, warnings: c.warnings },
       duplicate_scan_s: scan ? +(scanMs / 1000).toFixed(1) : null,

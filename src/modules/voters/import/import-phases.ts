@@ -88,7 +88,9 @@ export async function stage(database: Database, imp: ImportRow, onProgress: () =
       onProgress();
     },
   });
+  // Merge batches read staging by line range (custom fields, raw fields of rejected rows).
   await run(db, `CREATE INDEX ON ${t.staging} (line_no)`);
+  await run(db, `ANALYZE ${t.staging} (line_no)`);
   await recordStaged(db, imp.import_id, staged, lastLine, bytes);
 }
 
@@ -101,6 +103,8 @@ export async function normalize(database: Database, imp: ImportRow): Promise<voi
   const { resolved } = effectiveMapping(imp.layout, imp.mapping, imp.header, imp.column_count!);
   const statements = normalizeSql(t.staging, t.rows, resolved, imp.mapping?.values ?? 'plain');
   await database.db.transaction(async (tx) => {
+    // Hashes and sorts over the whole file: room for them in memory on PostgreSQL (PGlite keeps its default).
+    if (database.pool) await run(tx, "SET LOCAL work_mem = '256MB'");
     await run(tx, `DROP TABLE IF EXISTS ${t.rows}`);
     await run(tx, statements.createRows);
     for (const s of statements.inFileDuplicates) await run(tx, s);
@@ -121,13 +125,17 @@ export async function workTablesIntact(database: Database, imp: ImportRow): Prom
   return n.n === imp.rows_read;
 }
 
-async function computeMatches(db: Db, rows: string, after: number) {
-  await db.transaction(async (tx) => {
+async function computeMatches(database: Database, rows: string, after: number) {
+  await database.db.transaction(async (tx) => {
+    if (database.pool) await run(tx, "SET LOCAL work_mem = '256MB'");
     for (const s of matchSql(rows, after)) await run(tx, s);
     for (let i = 0; i < 20 && (await value(tx, followMergesSql(rows, after))).n > 0; i++);
     for (const s of ownershipSql(rows, after)) await run(tx, s);
   });
 }
+
+/** An import inserting at least this many voters into an empty table defers the secondary indexes. */
+export const bulkLoadRows = 10_000;
 
 export async function merge(database: Database, imp: ImportRow, onProgress: () => void): Promise<void> {
   const { db } = database;
@@ -136,7 +144,7 @@ export async function merge(database: Database, imp: ImportRow, onProgress: () =
     await finish(database, imp);
     return;
   }
-  await computeMatches(db, t.rows, imp.last_merged_line);
+  await computeMatches(database, t.rows, imp.last_merged_line);
   const lo = imp.last_merged_line + 1;
   if (imp.dry_run) {
     await db.transaction(async (tx) => {
@@ -153,14 +161,16 @@ export async function merge(database: Database, imp: ImportRow, onProgress: () =
     await finish(database, imp);
     return;
   }
-  // A load of more than one batch into an empty voters table builds the secondary indexes once at the end.
+  // A load of more than one batch (or of bulkLoadRows) into an empty voters table builds the secondary indexes
+  // once at the end.
   const left = await value(db, countsSql(t.rows, t.staging, lo, imp.last_line, false));
-  if (left.total - left.rejected - left.matched > imp.batch_size) await deferVoterIndexes(database, imp.import_id);
+  const toInsert = left.total - left.rejected - left.matched;
+  if (toInsert > imp.batch_size || toInsert >= bulkLoadRows) await deferVoterIndexes(database, imp.import_id);
   for (let from = lo; from <= imp.last_line; from += imp.batch_size) {
     const to = Math.min(from + imp.batch_size - 1, imp.last_line);
     await db.transaction(async (tx) => {
       // A lost batch after a server crash is merged again on resume: no need to wait for the WAL flush.
-      if (database.pool) await run(tx, 'SET LOCAL synchronous_commit = off');
+      if (database.pool) await run(tx, "SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '64MB'");
       const c = await value(tx, countsSql(t.rows, t.staging, from, to, false));
       const updated = (await value(tx, updateSql(t.rows, t.staging, from, to))).n;
       const inserted = await value(tx, insertSql(t.rows, t.staging, from, to, imp.campaign_id));

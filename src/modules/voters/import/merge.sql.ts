@@ -22,12 +22,13 @@ const range = (lo: number, hi: number) => `r.line_no BETWEEN ${lo} AND ${hi}`;
 
 /**
  * The live rows of a range of lines with their custom_fields (parsed from the staging JSON), as a subquery
- * the planner may not flatten (OFFSET 0), so the JSON is parsed once per row however often it is read.
+ * the planner may not flatten (OFFSET 0), so the JSON is parsed once per row however often it is read. The
+ * range is stated on both tables so each is read through its line_no index, never scanned whole per batch.
  */
 function liveRows(rows: string, staging: string, lo: number, hi: number, where = 'true'): string {
   return `(SELECT r.*, nullif(s.custom_json, '')::jsonb AS custom_fields
      FROM ${rows} r JOIN ${staging} s ON s.line_no = r.line_no
-     WHERE ${range(lo, hi)} AND ${live} AND ${where} OFFSET 0)`;
+     WHERE ${range(lo, hi)} AND s.line_no BETWEEN ${lo} AND ${hi} AND ${live} AND ${where} OFFSET 0)`;
 }
 
 /** Statements that (re)compute matches for every line after `after`. Run in one transaction. */
@@ -152,7 +153,7 @@ export function issuesSql(
   return `INSERT INTO voters.import_issues (import_id, line_no, severity, reason, raw)
     SELECT ${importId}, r.line_no, 'rejected', COALESCE(r.reject_reason, r.match_reject), ${raw}
     FROM ${rows} r JOIN ${staging} s ON s.line_no = r.line_no
-    WHERE ${range(lo, hi)} AND NOT (${live})
+    WHERE ${range(lo, hi)} AND s.line_no BETWEEN ${lo} AND ${hi} AND NOT (${live})
     UNION ALL
     SELECT ${importId}, r.line_no, 'warning', w.reason, NULL
     FROM ${rows} r CROSS JOIN LATERAL unnest(r.warnings || r.match_warnings) AS w(reason)

@@ -140,16 +140,17 @@ export function normalizeSql(staging: string, rows: string, mapping: ResolvedMap
       false AS drop_registration_id, false AS drop_email, false AS drop_phone
     FROM (SELECT s.line_no, s.nf, ${rawColumns.join(', ')}, ${select.join(',\n      ')}
           FROM ${staging} s OFFSET 0) n`;
+  // Keys repeated in the file (a hash aggregate: only the repeated keys are joined back, no sort of the file).
   const duplicate = (key: string, label: string, identity: string) => `
     UPDATE ${rows} r SET
       reject_reason = CASE WHEN ${identity} THEN 'duplicate ${label} within the file (first on line ' || d.first_line || ')' END,
       ${key} = CASE WHEN ${identity} THEN r.${key} END,
       warnings = CASE WHEN ${identity} THEN r.warnings
         ELSE r.warnings || ('${label} also on line ' || d.first_line || '; not kept') END
-    FROM (SELECT line_no, first_value(line_no) OVER w AS first_line, row_number() OVER w AS n
+    FROM (SELECT ${key} AS k, min(line_no) AS first_line
           FROM ${rows} WHERE reject_reason IS NULL AND ${key} IS NOT NULL
-          WINDOW w AS (PARTITION BY ${key} ORDER BY line_no)) d
-    WHERE d.line_no = r.line_no AND d.n > 1`;
+          GROUP BY ${key} HAVING count(*) > 1) d
+    WHERE r.${key} = d.k AND r.reject_reason IS NULL AND r.line_no > d.first_line`;
   return {
     createRows,
     inFileDuplicates: [
