@@ -133,11 +133,24 @@ export async function recordStatusChange(
     sql`INSERT INTO reports.report_status_history (report_id, old_status, new_status, changed_by_user_id, notes)
         VALUES (${change.reportId}, ${change.from}, ${change.to}, ${actor?.userId ?? null}, ${change.notes ?? null})`,
   );
-  await audit(tx, context ?? (actor ? { ...systemContext, actor } : systemContext), {
+  const auditAs = context ?? (actor ? { ...systemContext, actor } : systemContext);
+  const extra = { old_status: change.from, new_status: change.to, notes: change.notes ?? null };
+  await audit(tx, auditAs, {
     action: change.from === change.to ? 'report_updated' : 'report_status_changed',
     description: change.from === change.to ? 'Report update noted' : `Report status ${change.from} → ${change.to}`,
     resourceType: 'report',
     resourceId: change.reportId,
-    extra: { old_status: change.from, new_status: change.to, notes: change.notes ?? null },
+    extra,
   });
+  // CiviLens names the move to resolved on its own (AuditAction report_resolved); the generic status-change
+  // record above stays, so one query over report_status_changed still sees every move.
+  if (change.to === 'resolved' && change.from !== 'resolved') {
+    await audit(tx, auditAs, {
+      action: 'report_resolved',
+      description: `Report resolved (from ${change.from})`,
+      resourceType: 'report',
+      resourceId: change.reportId,
+      extra,
+    });
+  }
 }

@@ -109,6 +109,7 @@ export function mediaRoutes(app: App, deps: AppDeps, storage: StorageAdapter = m
         request.actor,
         request.params.id,
         request.params.mediaId,
+        auditContext(request),
       );
       const inline = media.file_type !== 'DOCUMENT';
       return reply

@@ -172,11 +172,25 @@ export async function openMediaFile(
   actor: Actor | null,
   reportId: number,
   mediaId: number,
+  context?: AuditContext,
 ): Promise<{ media: MediaRow; stream: Readable }> {
-  await canSeeReportMedia(deps.db, actor, reportId);
+  const report = await canSeeReportMedia(deps.db, actor, reportId);
   const media = await findMedia(deps.db, reportId, mediaId);
   const key = media?.meta?.storage_key;
   if (!media || typeof key !== 'string' || !(await deps.storage.exists(key))) throw notFound('Media', mediaId);
+  // CiviLens media_accessed: a file of a private or sensitive report served to someone other than its reporter
+  // (staff, by visibility) is audited. Photos of public, non-sensitive reports are on the public map for anyone
+  // and the reporter's own files are theirs: auditing those would fill the log with every page view.
+  const open = report.is_public && !report.is_sensitive;
+  if (!open && actor && actor.userId !== report.user_id) {
+    await audit(deps.db, context ?? { actor }, {
+      action: 'media_accessed',
+      description: `Media ${mediaId} of report ${reportId} served`,
+      resourceType: 'media',
+      resourceId: mediaId,
+      extra: { report_id: reportId, file_type: media.file_type },
+    });
+  }
   return { media, stream: deps.storage.stream(key) };
 }
 
