@@ -40,6 +40,12 @@ const cases: Case[] = [
     request: async () => ({ url: `/api/v1/users/${await target()}/role-history` }),
   },
   {
+    name: 'role-change analytics',
+    access: 'users:read',
+    write: false,
+    request: async () => ({ url: '/api/v1/users/analytics/role-changes?days=30' }),
+  },
+  {
     name: 'create a user',
     access: 'users:write',
     write: true,

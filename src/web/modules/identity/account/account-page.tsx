@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { Page } from '../../../ui/page.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
+import { MyReportStats } from './my-report-stats.tsx';
 import { MySessions } from './my-sessions.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { SignInDetails } from './sign-in-details.tsx';
@@ -23,6 +24,7 @@ export function AccountPage() {
     <Page title="My account">
       <SignInDetails />
       <ProfileForm />
+      <MyReportStats />
       <ChangePasswordForm onChanged={() => setSessionsGeneration((g) => g + 1)} />
       <TwoFactorSection />
       <MySessions generation={sessionsGeneration} />

@@ -15,6 +15,7 @@ import { useSearchState } from '../../../ui/use-search-state.ts';
 import { roleLabel, type UserList } from '../identity-types.ts';
 import { useRoles } from '../use-roles.ts';
 import { NewUserDialog } from './new-user-dialog.tsx';
+import { PromotionCandidates } from './promotion-candidates.tsx';
 import { UserStatus } from './user-badges.tsx';
 
 const DEFAULTS = { search: '', role: '', is_active: '', page: '1' };
@@ -105,6 +106,7 @@ export function UsersPage() {
           { key: 'last', header: 'Last sign-in', className: 'nowrap', render: (u) => formatDateTime(u.last_login) },
         ]}
       />
+      <PromotionCandidates />
       <NewUserDialog
         open={creating}
         onClose={() => setCreating(false)}
