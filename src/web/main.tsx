@@ -1,4 +1,6 @@
-// The browser entry: router, account and toasts around the app.
+/// <reference types="vite/client" />
+// The browser entry: router, account and toasts around the app; in production builds, the service worker that
+// keeps the app shell on the device so it opens offline (service-worker.js).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
@@ -18,3 +20,11 @@ createRoot(document.getElementById('root')!).render(
     </BrowserRouter>
   </StrictMode>,
 );
+
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker
+      .register('/sw.js')
+      .catch((error: unknown) => console.warn('The app will not open offline: no service worker.', error));
+  });
+}

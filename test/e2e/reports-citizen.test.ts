@@ -1,6 +1,7 @@
 // Browser tests of the citizen report screens: file a report with a photo by clicking the map; file one offline,
 // see it queued, come back online and see it synced exactly once (also after "Sync now" and a replayed
 // upload); a request that cannot reach the server queues too; My reports; the public map without signing in.
+// The lost-answer, frame indicator and offline cold start cases are in reports-offline.test.ts.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -205,10 +206,9 @@ describe('citizen report screens', () => {
     await page
       .getByLabel('Photos')
       .setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });
-    const dropCreate = (url: URL) => url.pathname === '/api/v1/reports';
-    await page.route(dropCreate, (route) =>
-      route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
-    );
+    // Every report, online too, is sent through the idempotent sync upload.
+    const dropCreate = (url: URL) => url.pathname === '/api/v1/reports/sync/upload';
+    await page.route(dropCreate, (route) => route.abort('internetdisconnected'));
     await page.getByRole('button', { name: 'File report' }).click();
     const item = queued(page, titles.unreachable);
     await item.getByText('Queued', { exact: true }).waitFor();

@@ -1,4 +1,6 @@
 // Who is signed in and what they may do: GET /api/v1/auth/me, reloaded when tokens change (here or in another tab).
+// The last answer is kept on the device, so an app started without a connection still knows who is signed in
+// (to file reports offline); the API stays the real check, and coming back online loads /me again.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../api/api-error.ts';
 import { api } from '../api/client.ts';
@@ -27,6 +29,26 @@ export interface AuthValue {
 
 const AuthContext = createContext<AuthValue | null>(null);
 
+const lastMeKey = 'caucus.last_me';
+const lastMe = {
+  read(): Me | null {
+    try {
+      const stored = localStorage.getItem(lastMeKey);
+      return stored ? (JSON.parse(stored) as Me) : null;
+    } catch {
+      return null;
+    }
+  },
+  write(me: Me | null) {
+    try {
+      if (me) localStorage.setItem(lastMeKey, JSON.stringify(me));
+      else localStorage.removeItem(lastMeKey);
+    } catch {
+      // Storage full or blocked: only offline starts lose the remembered user.
+    }
+  },
+};
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>(tokens.access() ? 'loading' : 'signed_out');
   const [me, setMe] = useState<Me | null>(null);
@@ -34,22 +56,28 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(async () => {
     if (!tokens.access()) {
+      lastMe.write(null);
       setMe(null);
       setStatus('signed_out');
       return;
     }
     try {
       const answer = await api.get<Me>('/api/v1/auth/me');
+      lastMe.write(answer);
       setMe(answer);
       setStatus('signed_in');
     } catch (error) {
       if (isApiError(error) && (error.status === 401 || error.status === 403)) {
         tokens.clear();
+        lastMe.write(null);
         setMe(null);
         setStatus('signed_out');
       } else {
-        // Server unreachable: keep what we know; the screens show their own errors.
-        setStatus((s) => (s === 'loading' ? 'signed_out' : s));
+        // Server unreachable: keep what we know (at start, the user this device last saw signed in with these
+        // tokens); the screens show their own errors.
+        const known = isApiError(error) && error.status === 0 ? lastMe.read() : null;
+        if (known) setMe((m) => m ?? known);
+        setStatus((s) => (s === 'loading' ? (known ? 'signed_in' : 'signed_out') : s));
       }
     }
   }, []);
@@ -59,10 +87,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     void reload();
   }, []);
 
+  // Back online after an offline start: check the session with the server.
+  useEffect(() => {
+    const onOnline = () => void reload();
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [reload]);
+
   useEffect(
     () =>
       tokens.subscribe((event) => {
         if (event === 'signed_out') {
+          lastMe.write(null);
           setMe(null);
           setStatus('signed_out');
         } else if (event === 'signed_in') void reload();
@@ -92,11 +128,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           // The session may already be gone; forgetting the tokens is what matters here.
         }
         tokens.clear();
+        lastMe.write(null);
         setMe(null);
         setStatus('signed_out');
       },
       reload,
-      setUser: (user) => setMe((m) => (m ? { ...m, user } : m)),
+      setUser: (user) =>
+        setMe((m) => {
+          const updated = m ? { ...m, user } : m;
+          if (updated) lastMe.write(updated);
+          return updated;
+        }),
     };
   }, [me, status, reload, signedOutByUser]);
 

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context.tsx';
 import { moduleScreens } from '../modules/index.ts';
+import { UnsentReportsIndicator } from '../modules/reports/citizen/unsent-reports.tsx';
 import { Button } from '../ui/button.tsx';
 import { displayName } from '../ui/format.ts';
 import { visibleGroups } from './nav-items.ts';
@@ -80,6 +81,7 @@ export function Layout() {
         )}
         <div className="header-account">{account}</div>
       </header>
+      <UnsentReportsIndicator />
       <div className={showNav ? 'app-body' : 'app-body app-body-plain'}>
         {showNav && (
           <nav id="app-nav" aria-label="Main" className={menuOpen ? 'app-nav app-nav-open' : 'app-nav'}>

@@ -1,10 +1,10 @@
 // /reports/new: a citizen files a civic issue: where (map pin), what (category, title, description), photos.
-// Online it goes straight to POST /api/v1/reports and the photos follow; offline, or when the request cannot
-// reach the server, the report and its photos wait in the device's queue and are synced later.
+// Every report takes one path: it is queued on the device with a client_id and its photos and, when online,
+// synced at once. The server files a client_id once, so an answer lost on the way never files a report twice;
+// when the server is out of reach the report simply stays queued for the next sync.
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, isApiError } from '../../../api/api-error.ts';
-import { api } from '../../../api/client.ts';
+import { isApiError } from '../../../api/api-error.ts';
 import { ErrorAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../ui/form-field.tsx';
@@ -15,7 +15,7 @@ import type { LatLng } from './base-map.tsx';
 import type { ReportInput } from './citizen-types.ts';
 import { LocationPicker } from './location-picker.tsx';
 import { PhotoPicker } from './photo-picker.tsx';
-import { enqueuePhotos, enqueueReport, isTransient, uploadPhoto } from './report-queue.ts';
+import { dismissQueued, enqueueReport, queuedReport, syncReports } from './report-queue.ts';
 import { QueuedReports, SyncIndicator } from './sync-status.tsx';
 import { useCategories } from './use-categories.ts';
 import { useReportQueue } from './use-report-queue.ts';
@@ -42,7 +42,9 @@ export function ReportFormPage() {
   const [checks, setChecks] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  // The client_id of the report being sent now: its photos' upload progress shows under the form.
+  const [sending, setSending] = useState<string | null>(null);
+  const progress = sending && queue.uploading?.client_id === sending ? queue.uploading : null;
 
   const set = (field: keyof Draft) => (value: string | boolean) => setDraft((d) => ({ ...d, [field]: value }));
   const fieldError = (field: string) => checks[field] ?? (isApiError(error) ? (error.fieldError(field) ?? null) : null);
@@ -55,30 +57,9 @@ export function ReportFormPage() {
     setFormKey((k) => k + 1);
   };
 
-  const keepOnDevice = async (data: ReportInput, why: string) => {
-    await enqueueReport(data, photos);
+  const keptOnDevice = (why: string) => {
     reset();
     toast.show(`${why} Your report is saved on this device and will be sent when you are back online.`, 'info');
-  };
-
-  const uploadPhotos = async (report: { id: number; report_number: string | null }, data: ReportInput) => {
-    const refused: string[] = [];
-    for (const [i, photo] of photos.entries()) {
-      setProgress({ done: i, total: photos.length });
-      try {
-        await uploadPhoto(report.id, photo, photo.name, (f) => setProgress({ done: i + f, total: photos.length }));
-      } catch (err) {
-        if (!isTransient(err)) {
-          refused.push(`${photo.name}: ${errorMessage(err)}`);
-          continue;
-        }
-        await enqueuePhotos(report, data, photos.slice(i));
-        refused.push('The remaining photos are saved on this device and will be uploaded at the next sync.');
-        break;
-      }
-    }
-    setProgress(null);
-    return refused;
   };
 
   const submit = async (event: FormEvent) => {
@@ -101,21 +82,28 @@ export function ReportFormPage() {
     };
     setBusy(true);
     try {
-      if (!navigator.onLine) return await keepOnDevice(data, 'You are offline.');
-      let created: { report: { id: number; report_number: string | null } };
-      try {
-        created = await api.post('/api/v1/reports', data);
-      } catch (err) {
-        if (isApiError(err) && err.status === 0) return await keepOnDevice(data, 'The server cannot be reached.');
-        throw err;
-      }
-      const refused = await uploadPhotos(created.report, data);
-      const number = created.report.report_number ?? `#${created.report.id}`;
-      toast.show(`Report ${number} filed. ${refused.join(' ')}`.trim(), refused.length > 0 ? 'warning' : 'success');
-      navigate(`/reports/mine/${created.report.id}`);
+      const item = await enqueueReport(data, photos);
+      if (!navigator.onLine) return keptOnDevice('You are offline.');
+      setSending(item.client_id);
+      await syncReports();
+      const sent = await queuedReport(item.client_id);
+      if (sent?.report_id != null) {
+        const notes = sent.photo_errors.map((e) => `Photo not accepted: ${e}.`);
+        if (sent.photos.length > 0) {
+          notes.push('The remaining photos are saved on this device and will be uploaded at the next sync.');
+        } else await dismissQueued(sent.client_id); // fully sent: nothing of it is left on this device
+        const number = sent.report_number ?? `#${sent.report_id}`;
+        toast.show(`Report ${number} filed. ${notes.join(' ')}`.trim(), notes.length > 0 ? 'warning' : 'success');
+        navigate(`/reports/mine/${sent.report_id}`);
+      } else if (sent?.state === 'failed') {
+        // The server refused it: the draft stays in the form to be fixed, and the queued copy goes.
+        await dismissQueued(sent.client_id);
+        setError(new Error(sent.error ?? 'The server did not accept this report'));
+      } else keptOnDevice('The server cannot be reached.');
     } catch (err) {
       setError(err);
     } finally {
+      setSending(null);
       setBusy(false);
     }
   };

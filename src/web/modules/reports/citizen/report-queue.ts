@@ -1,7 +1,7 @@
-// The offline report queue: reports filed without a connection wait in IndexedDB with their photos, and go to
-// POST /api/v1/reports/sync/upload when the browser is back online (or on "Sync now"). Each keeps the client_id
-// it was queued with, and the server does a client_id once, so a retry after a lost answer never files twice.
-// Photos follow once the server has the report. Screens read the queue through useReportQueue().
+// The report queue: every report filed on this device, online or not, waits in IndexedDB with its photos and goes
+// to POST /api/v1/reports/sync/upload (at once when online, else when the browser is back online or on "Sync now").
+// Each keeps the client_id it was queued with, and the server does a client_id once, so a retry after a lost
+// answer never files twice. Photos follow once the server has the report. Screens read it through useReportQueue().
 import { errorMessage, isApiError } from '../../../api/api-error.ts';
 import { api } from '../../../api/client.ts';
 import { tokens } from '../../../api/tokens.ts';
@@ -20,6 +20,8 @@ export interface QueueSnapshot {
   syncing: boolean;
   /** Why the last sync stopped (offline, or the server's answer), null after a clean one. */
   lastError: string | null;
+  /** The photo being uploaded: whose (client_id), how many of the report's photos are done (fractional), of how many. */
+  uploading: { client_id: string; done: number; total: number } | null;
 }
 
 let snapshot: QueueSnapshot = {
@@ -27,10 +29,13 @@ let snapshot: QueueSnapshot = {
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   syncing: false,
   lastError: null,
+  uploading: null,
 };
 const listeners = new Set<() => void>();
 let userId: number | null = null;
 let running: Promise<void> | null = null;
+/** A sync asked for while one runs: it starts when that one ends (which may not have seen the newest reports). */
+let next: Promise<void> | null = null;
 // Other tabs of this browser share the queue; they say when it changed.
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('caucus-report-queue');
 
@@ -141,14 +146,9 @@ export async function enqueueReport(data: ReportInput, photos: File[]): Promise<
   return item;
 }
 
-/** A report the server already has whose photos could not be sent: they wait for the next sync. */
-export async function enqueuePhotos(
-  report: { id: number; report_number: string | null },
-  data: ReportInput,
-  photos: File[],
-) {
-  if (userId === null) throw new Error('Sign in to file a report');
-  await save({ ...newItem(data, photos), state: 'synced', report_id: report.id, report_number: report.report_number });
+/** The queued report with this client_id, as stored now. */
+export function queuedReport(clientId: string): Promise<QueuedReport | undefined> {
+  return queue.get(clientId);
 }
 
 /** Forgets a queued report on this device (a synced one, or a failed one the user gives up on). */
@@ -159,7 +159,7 @@ export async function dismissQueued(clientId: string) {
 }
 
 /** Uploads one photo to a report (field "file"); `onProgress` gets 0..1. */
-export function uploadPhoto(reportId: number, photo: Blob, name: string, onProgress?: (fraction: number) => void) {
+function uploadPhoto(reportId: number, photo: Blob, name: string, onProgress?: (fraction: number) => void) {
   const form = new FormData();
   form.append('file', photo, name);
   return api.upload<{ media: { id: number }[] }>(`/api/v1/reports/${reportId}/media`, form, onProgress);
@@ -172,12 +172,22 @@ export function isTransient(error: unknown): boolean {
   );
 }
 
-/** Sends what is queued, then the photos of synced reports. One sync at a time, across this browser's tabs. */
+/**
+ * Sends what is queued, then the photos of synced reports. One sync at a time, across this browser's tabs; the
+ * promise settles after a sync that started after the call, so a report queued just before has been tried.
+ */
 export function syncReports(): Promise<void> {
-  running ??= runSync().finally(() => {
-    running = null;
+  if (!running) {
+    running = runSync().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+  next ??= running.then(() => {
+    next = null;
+    return syncReports();
   });
-  return running;
+  return next;
 }
 
 async function runSync() {
@@ -191,7 +201,7 @@ async function runSync() {
     emit({ lastError: errorMessage(error) });
   } finally {
     await refreshQuietly();
-    emit({ syncing: false, online: navigator.onLine });
+    emit({ syncing: false, online: navigator.onLine, uploading: null });
   }
 }
 
@@ -254,8 +264,13 @@ async function uploadPhotos() {
   for (let item of waiting) {
     while (item.photos.length > 0) {
       const [photo, ...rest]: QueuedPhoto[] = item.photos;
+      const done = item.photos_uploaded + item.photo_errors.length;
+      const total = done + item.photos.length;
+      const clientId = item.client_id;
+      const progress = (fraction: number) => emit({ uploading: { client_id: clientId, done: done + fraction, total } });
+      progress(0);
       try {
-        await uploadPhoto(item.report_id!, photo.blob, photo.name);
+        await uploadPhoto(item.report_id!, photo.blob, photo.name, progress);
         item = { ...item, photos: rest, photos_uploaded: item.photos_uploaded + 1 };
       } catch (error) {
         if (isTransient(error)) {

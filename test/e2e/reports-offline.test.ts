@@ -1,0 +1,136 @@
+// Browser tests of the report queue's hard cases: an online report whose answer is lost on the way is filed once
+// and its photo follows; the app frame shows reports not sent yet, with "Sync now", on other screens; after one
+// visit online the service worker opens /reports/new with no network at all, and that report syncs once later.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, newContext, screenshot, signIn, watchErrors } from './browser.ts';
+import { apiCall, apiSignIn, type E2eServer, startServer } from './server.ts';
+
+let server: E2eServer;
+let browser: Browser;
+let adminToken: string;
+let citizenToken: string;
+const citizen = { username: 'meera', password: 'Citizen-Pass-2026', full_name: 'Meera Citizen' };
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  adminToken = await apiSignIn(server, server.admin.username, server.admin.password);
+  await apiCall(server, 'POST', '/api/v1/users', {
+    token: adminToken,
+    body: { ...citizen, email: 'meera@example.org', role: 'citizen' },
+  });
+  citizenToken = await apiSignIn(server, citizen.username, citizen.password);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A signed-in citizen's context (service workers allowed, as in a real browser); map tiles fail at once. */
+async function citizenContext(size: 'phone' | 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, server, size);
+  await context.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  await signIn(page, citizen.username, citizen.password);
+  return { context, page };
+}
+
+async function openNav(page: Page, name: string) {
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+  await link.click();
+}
+
+async function reportsTitled(title: string): Promise<{ id: number }[]> {
+  const list = await apiCall(server, 'GET', `/api/v1/reports?q=${encodeURIComponent(title)}&per_page=200`, {
+    token: adminToken,
+  });
+  return list.reports.filter((r: { title: string }) => r.title === title);
+}
+
+const queued = (page: Page, title: string) =>
+  page.getByRole('region', { name: 'Reports on this device' }).getByRole('listitem', { name: title });
+const unsent = (page: Page) => page.getByRole('status', { name: 'Unsent reports' });
+
+describe('report queue: lost answers, the frame indicator, offline start', () => {
+  test('an online report whose answer is lost is filed once, with its photo; the frame offers "Sync now"', async () => {
+    const title = 'Water main leaking at the bus stand';
+    const { context, page } = await citizenContext('desktop');
+    const errors = watchErrors(page);
+    await page.goto('/reports/new');
+    await page.getByRole('region', { name: 'Map: where is the issue?' }).click({ position: { x: 240, y: 140 } });
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Description').fill('Water has been running across the road since this morning.');
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30, g: 90, b: 160 } } })
+      .png()
+      .toBuffer();
+    await page.getByLabel('Photos').setInputFiles({ name: 'leak.png', mimeType: 'image/png', buffer: png });
+
+    // The first upload reaches the server, which files the report; its answer never gets back to the page.
+    let uploads = 0;
+    const upload = (url: URL) => url.pathname === '/api/v1/reports/sync/upload';
+    await page.route(upload, async (route) => {
+      uploads += 1;
+      if (uploads > 1) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'File report' }).click();
+    await queued(page, title).getByText('Queued', { exact: true }).waitFor();
+    await page.getByText(/The server cannot be reached\. Your report is saved on this device/).waitFor();
+    expect(await reportsTitled(title)).toHaveLength(1);
+
+    await openNav(page, 'Home');
+    await expect.poll(() => unsent(page).textContent()).toContain('1 report not sent yet from this device');
+    await screenshot(page, 'citizen-unsent-reports-desktop');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await unsent(page).waitFor({ state: 'detached' });
+    expect(uploads).toBe(2);
+    const [report, ...others] = await reportsTitled(title);
+    expect(others).toEqual([]);
+    const { media } = await apiCall(server, 'GET', `/api/v1/reports/${report.id}/media`, { token: citizenToken });
+    expect(media.map((m: { file_type: string }) => m.file_type)).toEqual(['IMAGE']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('after one visit online, /reports/new opens offline; the report syncs once when back online', async () => {
+    const title = 'Fallen tree blocking the lane';
+    const { context, page } = await citizenContext('phone');
+    const errors = watchErrors(page);
+    await page.goto('/reports/new');
+    await page.getByRole('heading', { level: 1, name: 'Report an issue' }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Report an issue' }).waitFor();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Sync status' }).textContent())
+      .toContain('You are offline');
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: 23.35, longitude: 85.32 });
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await page.getByText('Pin at 23.35000, 85.32000').waitFor();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Description').fill('A large branch came down in the night and blocks the whole lane.');
+    await page.getByRole('button', { name: 'Save report to send later' }).click();
+    await queued(page, title).getByText('Queued', { exact: true }).waitFor();
+
+    await openNav(page, 'Home');
+    await expect.poll(() => unsent(page).textContent()).toContain('1 report not sent yet from this device (offline)');
+    expect(await page.getByRole('button', { name: 'Sync now' }).isDisabled()).toBe(true);
+    await screenshot(page, 'citizen-offline-start-phone');
+    expect(await reportsTitled(title)).toEqual([]);
+
+    await context.setOffline(false);
+    await unsent(page).waitFor({ state: 'detached' });
+    expect(await reportsTitled(title)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
