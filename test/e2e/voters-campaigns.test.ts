@@ -2,7 +2,7 @@
 // (no sign-in): the same person signing up twice with the email in another case stays one voter, the
 // "Signed Up" interactions are on their timeline, and the honeypot field is there but hidden.
 import { describe, expect, test } from 'vitest';
-import { newContext, screenshot, watchErrors } from './browser.ts';
+import { newContext, screenshot, signIn, watchErrors } from './browser.ts';
 import { adminPage, api, createCampaign, createVoter, votersE2e } from './voters-kit.ts';
 
 const kit = votersE2e();
@@ -161,5 +161,42 @@ describe('public signup form', () => {
     await context.close();
     const found = await api(kit, 'GET', '/api/v1/voters?email=lee%40example.org');
     expect(found.total_voters).toBe(0);
+  });
+});
+
+describe('on a phone', () => {
+  test('the voters screens fit the width of a phone', async () => {
+    const campaign = await createCampaign(kit, 'Phone Bank Pilot');
+    const voter = await createVoter(kit, {
+      first_name: 'Maximiliano',
+      last_name: 'Castellanos-Villanueva',
+      email_address: 'maximiliano.castellanos-villanueva@example.org',
+      street_address: '1154 Clearwater Lake Rd',
+      city: 'Chapel Hill',
+      zip_code: '27517',
+    });
+    await api(kit, 'POST', `/api/v1/campaigns/${campaign}/voters`, { voter_ids: [voter] });
+    const context = await newContext(kit.browser, kit.server, 'phone');
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, kit.server.admin.username, kit.server.admin.password);
+    const screens: [string, string, string][] = [
+      ['/voters', 'Voters', 'voters-list-phone'],
+      [`/voters/${voter}`, 'Maximiliano Castellanos-Villanueva', 'voter-profile-phone'],
+      ['/voters/segments/new', 'New segment', 'segment-builder-phone'],
+      [`/campaigns/${campaign}`, 'Phone Bank Pilot', 'campaign-phone'],
+      ['/voters/imports/new', 'Import voters', 'import-wizard-phone'],
+      ['/voters/duplicates', 'Possible duplicates', 'duplicates-phone'],
+    ];
+    for (const [url, heading, name] of screens) {
+      await page.goto(url);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, name);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, url).toBeLessThanOrEqual(390);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

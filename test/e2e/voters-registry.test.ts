@@ -142,8 +142,7 @@ describe('voter profile', () => {
     await page.goto(`/voters/${voter}`);
     await page.getByRole('heading', { level: 1, name: 'Ada Kowalski' }).waitFor();
     const details = page.getByRole('region', { name: 'Details' });
-    const detail = (term: string) =>
-      details.locator('div', { has: page.locator('dt', { hasText: term }) }).locator('dd');
+    const detail = (term: string) => details.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
     expect(await detail('Engagement score').textContent()).toBe('0');
     expect(await detail('Last contacted').textContent()).toBe('—');
 

@@ -1,6 +1,6 @@
 // /voters/:id: one person: details, tags, lists, campaigns, survey answers and the timeline across modules.
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Fragment, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -71,15 +71,18 @@ export function VoterPage() {
       }
     >
       {voter.merged_into_voter_id && (
-        <p className="alert alert-warning">This record was merged into voter {voter.merged_into_voter_id}.</p>
+        <p className="alert alert-warning">
+          This record was merged into{' '}
+          <Link to={`/voters/${voter.merged_into_voter_id}`}>voter {voter.merged_into_voter_id}</Link>.
+        </p>
       )}
       <Section title="Details">
         <dl className="details-grid">
           {details.map(([label, value]) => (
-            <div key={label}>
+            <Fragment key={label}>
               <dt>{label}</dt>
               <dd>{value === null || value === '' ? '—' : value}</dd>
-            </div>
+            </Fragment>
           ))}
         </dl>
       </Section>

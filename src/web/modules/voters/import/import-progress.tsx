@@ -1,16 +1,20 @@
 // Live progress of one import: polls GET /api/v1/imports/:id every second until it is done or failed.
-import { useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { Alert, ErrorAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { formatNumber } from '../../../ui/format.ts';
 import { ProgressBar } from '../../../ui/progress-bar.tsx';
+import { useAction } from '../../../ui/use-query.ts';
 import type { VoterImport } from './import-types.ts';
 
 export function useImport(importId: number | null) {
   const [imp, setImp] = useState<VoterImport | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [generation, setGeneration] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation polls again (after a resume)
   useEffect(() => {
+    setImp((current) => (current?.import_id === importId ? current : null));
     if (!importId) return;
     let stop = false;
     let timer: ReturnType<typeof setTimeout>;
@@ -19,9 +23,13 @@ export function useImport(importId: number | null) {
         const res = await api.get<{ import: VoterImport }>(`/api/v1/imports/${importId}`);
         if (stop) return;
         setImp(res.import);
+        setError(null);
         if (res.import.status !== 'done' && res.import.status !== 'failed') timer = setTimeout(poll, 1000);
       } catch (err) {
-        if (!stop) setError(err);
+        // A lost answer is shown and asked again; the import goes on at the server either way.
+        if (stop) return;
+        setError(err);
+        timer = setTimeout(poll, 3000);
       }
     };
     void poll();
@@ -29,8 +37,9 @@ export function useImport(importId: number | null) {
       stop = true;
       clearTimeout(timer);
     };
-  }, [importId]);
-  return { imp, error };
+  }, [importId, generation]);
+  const restart = useCallback(() => setGeneration((g) => g + 1), []);
+  return { imp, error, restart };
 }
 
 export function ImportCountsList({ imp }: { imp: VoterImport }) {
@@ -46,10 +55,10 @@ export function ImportCountsList({ imp }: { imp: VoterImport }) {
   return (
     <dl className="details-grid">
       {rows.map(([label, value]) => (
-        <div key={label}>
+        <Fragment key={label}>
           <dt>{label}</dt>
           <dd>{formatNumber(value)}</dd>
-        </div>
+        </Fragment>
       ))}
     </dl>
   );
@@ -68,13 +77,22 @@ export async function downloadRejected(importId: number, warnings = false) {
 }
 
 export function ImportProgress({ importId }: { importId: number }) {
-  const { imp, error } = useImport(importId);
-  if (error) return <ErrorAlert error={error} />;
-  return <ImportStatus imp={imp} />;
+  const { imp, error, restart } = useImport(importId);
+  return (
+    <>
+      <ErrorAlert error={error} />
+      <ImportStatus imp={imp} onResumed={restart} />
+    </>
+  );
 }
 
 /** An import's progress bar; once it is done, its counts and the rejected rows to download. */
-export function ImportStatus({ imp }: { imp: VoterImport | null }) {
+export function ImportStatus({ imp, onResumed }: { imp: VoterImport | null; onResumed(): void }) {
+  const resume = useAction(async (importId: number) => {
+    await api.post(`/api/v1/imports/${importId}/resume`, {});
+    onResumed();
+  });
+  const download = useAction((importId: number, warnings: boolean) => downloadRejected(importId, warnings));
   if (!imp) return <ProgressBar label="Starting the import" />;
   const phase = {
     queued: 'Waiting to start',
@@ -98,7 +116,11 @@ export function ImportStatus({ imp }: { imp: VoterImport | null }) {
       />
       {imp.status === 'failed' && (
         <Alert kind="error" title="The import stopped">
-          {imp.error} Running it again resumes where it stopped.
+          <p>{imp.error}</p>
+          <Button onClick={() => void resume.run(imp.import_id)} busy={resume.busy}>
+            Resume where it stopped
+          </Button>
+          <ErrorAlert error={resume.error} />
         </Alert>
       )}
       {imp.status === 'done' && (
@@ -106,14 +128,15 @@ export function ImportStatus({ imp }: { imp: VoterImport | null }) {
           <ImportCountsList imp={imp} />
           {imp.counts.rejected + imp.counts.warnings > 0 && (
             <p>
-              <Button variant="secondary" onClick={() => void downloadRejected(imp.import_id)}>
+              <Button variant="secondary" onClick={() => void download.run(imp.import_id, false)}>
                 Download rejected rows (CSV)
               </Button>{' '}
-              <Button variant="link" onClick={() => void downloadRejected(imp.import_id, true)}>
+              <Button variant="link" onClick={() => void download.run(imp.import_id, true)}>
                 With warnings
               </Button>
             </p>
           )}
+          <ErrorAlert error={download.error} />
         </>
       )}
     </div>

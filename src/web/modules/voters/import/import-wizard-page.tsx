@@ -182,7 +182,7 @@ export function ImportWizardPage() {
       )}
       {dryRunId && (
         <Section title="3. Dry run">
-          <ImportStatus imp={dry.imp} />
+          <ImportStatus imp={dry.imp} onResumed={dry.restart} />
           <ErrorAlert error={dry.error} />
           {dryDone && !runId && (
             <p>
