@@ -6,10 +6,12 @@ import { areaRoutes } from './areas.routes.ts';
 import { bulkRoutes } from './bulk.routes.ts';
 import { departmentRoutes } from './departments.routes.ts';
 import { escalationRoutes } from './escalations.routes.ts';
+import { holdApprovalRoutes } from './hold-approvals.routes.ts';
 import { reportRoutes } from './report.routes.ts';
 import { reportExportRoutes } from './report-export.ts';
 import { reportWorkflowRoutes } from './report-workflow.routes.ts';
 import { taskRoutes } from './tasks.routes.ts';
+import { userStatsRoutes } from './user-stats.routes.ts';
 
 export async function reportsRoutes(app: App, deps: AppDeps) {
   // Action routes (acknowledge, withdraw, …) take an optional body: a POST without one is an empty object.
@@ -19,6 +21,7 @@ export async function reportsRoutes(app: App, deps: AppDeps) {
   reportRoutes(app, deps);
   reportExportRoutes(app, deps);
   reportWorkflowRoutes(app, deps);
+  holdApprovalRoutes(app, deps);
   bulkRoutes(app, deps);
   departmentRoutes(app, deps);
   taskRoutes(app, deps);
@@ -26,4 +29,5 @@ export async function reportsRoutes(app: App, deps: AppDeps) {
   escalationRoutes(app, deps);
   areaRoutes(app, deps);
   analyticsRoutes(app, deps);
+  userStatsRoutes(app, deps);
 }

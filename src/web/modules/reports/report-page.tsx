@@ -14,6 +14,7 @@ import { Spinner } from '../../ui/spinner.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { useQuery } from '../../ui/use-query.ts';
 import { ActionDialog, actionTitle, sideAction } from './action-dialog.tsx';
+import { HoldApprovalSection } from './hold-approval-section.tsx';
 import { AppealsSection } from './appeals-section.tsx';
 import { ClassificationSection } from './classification-section.tsx';
 import { DuplicatesSection } from './duplicates-section.tsx';
@@ -125,6 +126,8 @@ export function ReportPage() {
           )}
         </ul>
       </Section>
+
+      <HoldApprovalSection report={report} task={task} onDone={detail.reload} />
 
       <ClassificationSection report={report} onOverride={() => open(sideAction('classify'))} />
 
