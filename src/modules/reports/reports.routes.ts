@@ -12,6 +12,7 @@ import { reportExportRoutes } from './report-export.ts';
 import { reportWorkflowRoutes } from './report-workflow.routes.ts';
 import { taskRoutes } from './tasks.routes.ts';
 import { userStatsRoutes } from './user-stats.routes.ts';
+import { validationRoutes } from './validations.ts';
 
 export async function reportsRoutes(app: App, deps: AppDeps) {
   // Action routes (acknowledge, withdraw, …) take an optional body: a POST without one is an empty object.
@@ -30,4 +31,5 @@ export async function reportsRoutes(app: App, deps: AppDeps) {
   areaRoutes(app, deps);
   analyticsRoutes(app, deps);
   userStatsRoutes(app, deps);
+  validationRoutes(app, deps);
 }

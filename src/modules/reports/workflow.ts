@@ -8,6 +8,7 @@ import { notFound, unprocessable } from '../../http/errors.ts';
 import { type AuditContext, audit, systemContext } from '../identity/audit.ts';
 import type { ReportRow } from './report.presenter.ts';
 import { findReport } from './reports.queries.ts';
+import { markValidationsHelpful } from './validations.ts';
 import {
   allowedTransitions,
   canTransition,
@@ -145,6 +146,7 @@ export async function recordStatusChange(
   // CiviLens names the move to resolved on its own (AuditAction report_resolved); the generic status-change
   // record above stays, so one query over report_status_changed still sees every move.
   if (change.to === 'resolved' && change.from !== 'resolved') {
+    await markValidationsHelpful(tx, change.reportId);
     await audit(tx, auditAs, {
       action: 'report_resolved',
       description: `Report resolved (from ${change.from})`,
