@@ -15,6 +15,7 @@ import { useAuth } from '../../../auth/auth-context.tsx';
 import { label, statuses } from '../reports-types.ts';
 import { StatusBadge } from '../status-badge.tsx';
 import { BaseMap } from './base-map.tsx';
+import { ConfirmIssueButton } from './confirm-issue-button.tsx';
 import type { PublicReport, PublicReportList } from './citizen-types.ts';
 import { defaultCenter, statusColour } from './map-config.ts';
 import { useCategories } from './use-categories.ts';
@@ -153,6 +154,15 @@ export function PublicMapPage() {
           { key: 'status', header: 'Status', render: (r) => <StatusBadge status={r.status} /> },
           { key: 'category', header: 'Category', render: (r) => r.category_name ?? label(r.category) },
           { key: 'filed', header: 'Reported', className: 'nowrap', render: (r) => formatDate(r.created_at) },
+          ...(auth.can('reports:validate')
+            ? [
+                {
+                  key: 'confirm',
+                  header: 'Seen it too?',
+                  render: (r: PublicReport) => <ConfirmIssueButton reportId={r.id} title={r.title} />,
+                },
+              ]
+            : []),
         ]}
       />
     </Page>
