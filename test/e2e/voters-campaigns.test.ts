@@ -3,7 +3,7 @@
 // "Signed Up" interactions are on their timeline, and the honeypot field is there but hidden.
 import { describe, expect, test } from 'vitest';
 import { newContext, screenshot, signIn, watchErrors } from './browser.ts';
-import { adminPage, api, createCampaign, createVoter, votersE2e } from './voters-kit.ts';
+import { adminPage, api, createCampaign, createVoter, eventually, votersE2e } from './voters-kit.ts';
 
 const kit = votersE2e();
 
@@ -137,7 +137,7 @@ describe('public signup form', () => {
     await admin.page.getByRole('heading', { level: 1, name: 'Pat Signer' }).waitFor();
     const timeline = admin.page.getByRole('region', { name: 'Timeline' });
     const signedUp = timeline.getByRole('row', { name: /Signed Up/ });
-    await expect.poll(() => signedUp.count()).toBe(2);
+    await eventually(() => signedUp.count()).toBe(2);
     expect(await signedUp.first().textContent()).toContain('Clean Parks Pledge');
     expect(await timeline.textContent()).toContain('Bringing a friend. Expressed interest: Get Involved.');
     expect(await timeline.textContent()).toContain('Saturdays work for me. Expressed interest: Get Involved.');

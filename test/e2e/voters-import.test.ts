@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { screenshot } from './browser.ts';
-import { adminPage, api, downloadedText, votersE2e } from './voters-kit.ts';
+import { adminPage, api, downloadedText, eventually, votersE2e } from './voters-kit.ts';
 
 const kit = votersE2e({ JOBS_ENABLED: 'true' });
 
@@ -189,7 +189,7 @@ describe('import wizard', () => {
 
     // The imports list shows the four runs.
     await page.goto('/voters/imports');
-    await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBe(5);
+    await eventually(() => page.getByRole('table').getByRole('row').count()).toBe(5);
     expect(errors).toEqual([]);
     await close();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });

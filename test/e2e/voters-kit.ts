@@ -1,7 +1,7 @@
 // Shared pieces of the voters browser tests: data made through the API, and the server and browser per file.
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser, newContext, signIn, watchErrors } from './browser.ts';
 import { apiCall, apiSignIn, type E2eServer, startServer } from './server.ts';
 
@@ -62,3 +62,9 @@ export async function downloadedText(download: { path(): Promise<string | null> 
   if (!file) throw new Error('the download did not complete');
   return fs.readFileSync(file, 'utf8');
 }
+
+/**
+ * expect.poll with room for a busy machine (its default gives up after one second): the screens answer in well
+ * under a second, but the CI shares its cores with the server, the browser and the database.
+ */
+export const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });

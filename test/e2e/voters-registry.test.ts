@@ -3,7 +3,7 @@
 // campaigns, survey answers). Data comes from the API; the features under test are driven through the UI.
 import { describe, expect, test } from 'vitest';
 import { screenshot } from './browser.ts';
-import { adminPage, api, createCampaign, createVoter, downloadedText, votersE2e } from './voters-kit.ts';
+import { adminPage, api, createCampaign, createVoter, downloadedText, eventually, votersE2e } from './voters-kit.ts';
 
 const kit = votersE2e();
 
@@ -38,21 +38,21 @@ describe('voters list and segments', () => {
     await page.goto('/voters');
     await page.getByRole('heading', { level: 1, name: 'Voters' }).waitFor();
     const table = page.getByRole('table', { name: 'Voters' });
-    await expect.poll(() => table.getByRole('row').count()).toBe(5);
+    await eventually(() => table.getByRole('row').count()).toBe(5);
 
     // A misspelt name still finds the person, and only them.
     const filters = page.getByRole('search', { name: 'Filter voters' });
     await filters.getByLabel('Name').fill('Jonathon Whitfeld');
     await filters.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(() => page.url()).toContain('q=Jonathon');
-    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await eventually(() => page.url()).toContain('q=Jonathon');
+    await eventually(() => table.getByRole('row').count()).toBe(2);
     await table.getByRole('link', { name: 'Jonathan Whitfield' }).waitFor();
 
     // An exact filter.
     await filters.getByRole('button', { name: 'Clear' }).click();
     await filters.getByLabel('County').fill('Wake');
     await filters.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await eventually(() => table.getByRole('row').count()).toBe(2);
     await table.getByRole('link', { name: 'Priya Raman' }).waitFor();
     await screenshot(page, 'voters-list-desktop');
 
@@ -60,18 +60,18 @@ describe('voters list and segments', () => {
     await page.getByRole('link', { name: 'Build a segment' }).click();
     await page.getByRole('heading', { level: 1, name: 'New segment' }).waitFor();
     const count = page.getByText(/voters? match/);
-    await expect.poll(() => count.textContent()).toBe('4 voters match');
+    await eventually(() => count.textContent()).toBe('4 voters match');
     const root = page.getByRole('group', { name: 'Voters who match' });
     await root.getByRole('button', { name: 'Add condition' }).click();
     const first = root.getByRole('group', { name: 'Condition 1' });
     await first.getByLabel('Condition', { exact: true }).selectOption({ label: 'Has tag' });
     await first.getByRole('checkbox', { name: 'Door Volunteer' }).check();
-    await expect.poll(() => count.textContent()).toBe('2 voters match');
+    await eventually(() => count.textContent()).toBe('2 voters match');
     await root.getByRole('button', { name: 'Add condition' }).click();
     const second = root.getByRole('group', { name: 'Condition 2' });
     await second.getByLabel('Condition', { exact: true }).selectOption({ label: 'In campaign' });
     await second.getByRole('checkbox', { name: 'Riverside Turnout' }).check();
-    await expect.poll(() => count.textContent()).toBe('1 voter matches');
+    await eventually(() => count.textContent()).toBe('1 voter matches');
     const matches = page.getByRole('region', { name: 'First matches' });
     await matches.getByRole('link', { name: 'Jonathan Whitfield' }).waitFor();
     expect(await matches.getByRole('link').count()).toBe(1);
@@ -89,7 +89,7 @@ describe('voters list and segments', () => {
     });
     // Reopened, the builder shows the saved conditions by name.
     await page.reload();
-    await expect.poll(() => count.textContent()).toBe('1 voter matches');
+    await eventually(() => count.textContent()).toBe('1 voter matches');
     expect(await page.getByRole('checkbox', { name: 'Door Volunteer' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Riverside Turnout' }).isChecked()).toBe(true);
     await screenshot(page, 'segment-builder-desktop');
@@ -111,8 +111,8 @@ describe('voters list and segments', () => {
       .getByRole('row', { name: /Volunteers in Riverside/ })
       .getByRole('link', { name: 'Show voters' })
       .click();
-    await expect.poll(() => page.url()).toContain(`segment=${segmentId}`);
-    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await eventually(() => page.url()).toContain(`segment=${segmentId}`);
+    await eventually(() => table.getByRole('row').count()).toBe(2);
     await table.getByRole('link', { name: 'Jonathan Whitfield' }).click();
     await page.getByRole('heading', { level: 1, name: 'Jonathan Whitfield' }).waitFor();
     expect(page.url()).toMatch(new RegExp(`/voters/${jonathan}$`));
@@ -154,12 +154,12 @@ describe('voter profile', () => {
     await dialog.getByLabel('Outcome').selectOption('Pledged Support');
     await dialog.getByLabel('Notes').fill('Wants a yard sign for the library bond');
     await dialog.getByRole('button', { name: 'Log it' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await eventually(() => dialog.isVisible()).toBe(false);
     const row = timeline.getByRole('row', { name: /Wants a yard sign/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Door Knock');
     expect(await row.textContent()).toContain('Pledged Support');
-    await expect.poll(() => detail('Engagement score').textContent()).not.toBe('0');
+    await eventually(() => detail('Engagement score').textContent()).not.toBe('0');
     expect(Number(await detail('Engagement score').textContent())).toBeGreaterThan(0);
     expect(await detail('Last contacted').textContent()).not.toBe('—');
     const stored = await api(kit, 'GET', `/api/v1/voters/${voter}`);
@@ -184,9 +184,9 @@ describe('voter profile', () => {
     await survey.getByLabel('Campaign').selectOption({ label: 'Library Bond 2026' });
     await survey.getByLabel('Which issue matters most?').selectOption({ label: 'Libraries' });
     await survey.getByRole('button', { name: 'Save answers' }).click();
-    await expect.poll(() => survey.isVisible()).toBe(false);
+    await eventually(() => survey.isVisible()).toBe(false);
     const answers = page.getByRole('region', { name: 'Survey answers' });
-    await expect.poll(() => answers.textContent()).toContain('Which issue matters most?: Libraries');
+    await eventually(() => answers.textContent()).toContain('Which issue matters most?: Libraries');
     await timeline.getByRole('row', { name: /Survey/ }).waitFor();
     await screenshot(page, 'voter-profile-desktop');
 
@@ -219,7 +219,7 @@ describe('voter form and survey segments', () => {
     const edit = page.getByRole('dialog', { name: 'Edit voter' });
     await edit.getByLabel('City').fill('Montgomery');
     await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => details.textContent()).toContain('Montgomery');
+    await eventually(() => details.textContent()).toContain('Montgomery');
     expect(await details.textContent()).toContain('+19195550188');
 
     // The profile test recorded "Libraries" for Ada Kowalski.
@@ -230,7 +230,7 @@ describe('voter form and survey segments', () => {
     await condition.getByLabel('Condition', { exact: true }).selectOption({ label: 'Survey answer' });
     await condition.getByLabel('Question').selectOption({ label: 'Which issue matters most? (Library Bond 2026)' });
     await condition.getByLabel(/^Answers/).fill('Libraries');
-    await expect.poll(() => page.getByText(/voters? match/).textContent()).toBe('1 voter matches');
+    await eventually(() => page.getByText(/voters? match/).textContent()).toBe('1 voter matches');
     await page.getByRole('region', { name: 'First matches' }).getByRole('link', { name: 'Ada Kowalski' }).waitFor();
     expect(errors).toEqual([]);
     await close();
