@@ -81,7 +81,8 @@ let listening = false;
 
 export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  // Once a citizen screen has been open, coming back online syncs whatever page the user is on.
+  // Once subscribed (the app frame's indicator does it for anyone who may file reports), coming back online
+  // syncs whatever page the user is on.
   if (!listening) {
     listening = true;
     window.addEventListener('online', onOnline);

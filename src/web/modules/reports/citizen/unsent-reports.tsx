@@ -22,9 +22,7 @@ function UnsentReports() {
   return (
     <div className="unsent-reports">
       <p role="status" aria-label="Unsent reports">
-        <Link to="/reports/mine">
-          {waiting === 1 ? '1 report' : `${waiting} reports`} not sent yet from this device
-        </Link>
+        <Link to="/reports/mine">{waiting === 1 ? '1 unsent report' : `${waiting} unsent reports`}</Link>
         {queue.online ? '' : ' (offline)'}
       </p>
       <Button variant="secondary" onClick={() => void syncReports()} busy={queue.syncing} disabled={!queue.online}>
