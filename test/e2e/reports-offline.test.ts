@@ -60,7 +60,10 @@ describe('report queue: lost answers, the frame indicator, offline start', () =>
     const title = 'Water main leaking at the bus stand';
     const { context, page } = await citizenContext('desktop');
     const errors = watchErrors(page);
+    // As for a returning user, the service worker controls the page: API requests still pass it untouched.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.goto('/reports/new');
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await page.getByRole('region', { name: 'Map: where is the issue?' }).click({ position: { x: 240, y: 140 } });
     await page.getByLabel('Title').fill(title);
     await page.getByLabel('Description').fill('Water has been running across the road since this morning.');
