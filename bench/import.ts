@@ -33,6 +33,10 @@ let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
+/** Also sampled after each progress report: PGlite runs on this thread, so the timer cannot fire mid-statement. */
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
 const mb = (b: number) => `${Math.round(b / 1048576)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -149,6 +153,7 @@ async function main() {
     });
     const done = await runImport(database, imp.import_id, {
       onProgress: (p) => {
+        sampleRss();
         if (p.state !== phase) {
           const now = performance.now();
           phases[phase] = (phases[phase] ?? 0) + (now - mark);
@@ -158,6 +163,7 @@ async function main() {
       },
     });
     const importMs = performance.now() - started;
+    sampleRss();
     phases[phase] = (phases[phase] ?? 0) + (performance.now() - mark);
     const importPeak = peakRss;
     const scanStarted = performance.now();
