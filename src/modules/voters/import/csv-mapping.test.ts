@@ -8,6 +8,7 @@ import { startTestApp, type TestContext } from '../../../../test/harness.ts';
 import { one, rows } from '../../../db/client.ts';
 import { type Caller, caller, expectProblem, makeCampaign } from '../test/kit.ts';
 import { multipart } from './test/multipart.ts';
+import { ncPrefix } from './test/nc-sample.ts';
 
 let t: TestContext;
 let admin: Caller;
@@ -153,6 +154,29 @@ describe('CSV import through a saved mapping', () => {
     expect(dry.statusCode, dry.body).toBe(202);
     const imp = (await admin.send({ method: 'GET', url: `/api/v1/imports/${dry.json().import_id}` })).json().import;
     expect(imp.counts).toMatchObject({ inserted: 0, unchanged: 3, rejected: 3 });
+  });
+
+  it('previews an NC upload as NC (Latin-1 names intact); the preview route answers the real file size', async () => {
+    const plain = await ncPrefix(3);
+    const header = fs.readFileSync(plain, 'latin1').split('\n')[0]!.trim().split('\t');
+    const lastName = header.findIndex((h) => h.trim() === 'last_name');
+    expect(lastName).toBeGreaterThan(0);
+    const file = await ncPrefix(3, (fields, line) => {
+      if (line === 2) fields[lastName] = 'NÚÑEZ';
+      return fields;
+    });
+    const up = await admin.send({ method: 'POST', url: '/api/v1/imports/uploads', ...multipart({}, { path: file }) });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json().header).toContain('ncid');
+    expect(up.json().rows[0]).toContain('NÚÑEZ');
+    const again = await admin.send({
+      method: 'POST',
+      url: `/api/v1/imports/uploads/${up.json().upload_id}/preview`,
+      payload: { layout: 'nc' },
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().size).toBe(fs.statSync(file).size);
+    expect(again.json().rows[0]).toContain('NÚÑEZ');
   });
 
   it('answers hostile mappings and uploads with 4xx problems', async () => {

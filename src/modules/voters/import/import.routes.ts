@@ -1,5 +1,6 @@
 // /api/v1/imports: upload a voter file (multipart), or upload first and preview, then start (dry run or real);
 // follow progress; download the rejected rows as CSV. The import itself runs as the voters.import job.
+import fs from 'node:fs';
 import { Type } from '@fastify/type-provider-typebox';
 import { badRequest, notFound } from '../../../http/errors.ts';
 import { auditContext, audit } from '../../identity/audit.ts';
@@ -109,7 +110,11 @@ export function importRoutes(app: App, deps: AppDeps) {
       const file = await request.file();
       if (!file) throw badRequest('file_required', 'The form has no file');
       const saved = await saveUpload(dataDir, file.filename || 'upload', file.file);
-      const preview = await inspectFile(saved.file, 'csv', guessMapping(file.filename), 8);
+      // An NC voter file (tab-delimited, Latin-1) is previewed as such, so its names are not garbled as UTF-8.
+      const asNc = await inspectFile(saved.file, 'nc', null, 8).catch(() => null);
+      const preview = asNc?.header?.includes('ncid')
+        ? asNc
+        : await inspectFile(saved.file, 'csv', guessMapping(file.filename), 8);
       return reply
         .status(201)
         .send({ upload_id: saved.uploadId, file_name: file.filename, size: saved.size, ...preview });
@@ -143,7 +148,8 @@ export function importRoutes(app: App, deps: AppDeps) {
         mapping ?? (request.body.layout === 'csv' ? guessMapping(file) : null),
         8,
       );
-      return { upload_id: request.params.upload_id, file_name: request.params.upload_id, size: 0, ...preview };
+      const { size } = await fs.promises.stat(file);
+      return { upload_id: request.params.upload_id, file_name: request.params.upload_id, size, ...preview };
     },
   );
 
