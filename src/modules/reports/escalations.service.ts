@@ -11,15 +11,7 @@ import { assertVisible } from './report-access.ts';
 import { visibleReports } from './report-visibility.ts';
 import { presentRow, presentRows } from './row.presenter.ts';
 
-export const escalationLevels = ['level_1', 'level_2', 'level_3'] as const;
-export const escalationReasons = [
-  'sla_breach',
-  'unresolved',
-  'quality_issue',
-  'citizen_complaint',
-  'vip_attention',
-  'critical_priority',
-] as const;
+export { escalationLevels, escalationReasons } from '../../shared/report-vocabulary.ts';
 export const escalationStatuses = [
   'escalated',
   'acknowledged',

@@ -2,27 +2,9 @@
 // rework) and two moderation exits Caucus adds (an invalid or duplicate report can leave intake before routing).
 // Pure: no database. The database triggers enforce the same order (see the reports core migration).
 
-export const reportStatuses = [
-  'received',
-  'pending_classification',
-  'classified',
-  'assigned_to_department',
-  'assigned_to_officer',
-  'acknowledged',
-  'in_progress',
-  'pending_verification',
-  'resolved',
-  'closed',
-  'rejected',
-  'duplicate',
-  'on_hold',
-  'assignment_rejected',
-  'reopened',
-] as const;
-export type ReportStatus = (typeof reportStatuses)[number];
+import { type ReportStatus, reportStatuses } from '../../shared/report-vocabulary.ts';
 
-export const severities = ['low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof severities)[number];
+export { type ReportStatus, reportStatuses, type Severity, severities } from '../../shared/report-vocabulary.ts';
 
 /** Statuses in which a report is still work to do (queues, workload, duplicate candidates, SLA). */
 export const openStatuses: ReportStatus[] = [

@@ -137,24 +137,7 @@ export interface Count {
   count: number;
 }
 
-export const statuses = [
-  'received',
-  'pending_classification',
-  'classified',
-  'assigned_to_department',
-  'assigned_to_officer',
-  'acknowledged',
-  'in_progress',
-  'pending_verification',
-  'resolved',
-  'closed',
-  'rejected',
-  'duplicate',
-  'on_hold',
-  'assignment_rejected',
-  'reopened',
-];
-export const severities = ['low', 'medium', 'high', 'critical'];
+export { reportStatuses as statuses, severities } from '../../../shared/report-vocabulary.ts';
 export const categories = [
   'roads',
   'water',
@@ -171,15 +154,7 @@ export const appealTypes = {
   officer: ['incorrect_assignment', 'workload', 'resource_lack'],
   admin: ['quality_concern'],
 };
-export const escalationLevels = ['level_1', 'level_2', 'level_3'];
-export const escalationReasons = [
-  'sla_breach',
-  'unresolved',
-  'quality_issue',
-  'citizen_complaint',
-  'vip_attention',
-  'critical_priority',
-];
+export { escalationLevels, escalationReasons } from '../../../shared/report-vocabulary.ts';
 
 /** "assigned_to_department" → "Assigned to department". */
 export function label(code: string | null | undefined): string {
