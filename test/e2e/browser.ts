@@ -33,7 +33,7 @@ export async function newContext(
   server: E2eServer,
   size: keyof typeof viewports = 'desktop',
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     baseURL: server.url,
     viewport: viewports[size],
     isMobile: size === 'phone',
@@ -42,6 +42,9 @@ export async function newContext(
     locale: 'en-US',
     timezoneId: 'UTC',
   });
+  // The browser tests run beside the integration tests on a 2-core CI machine: waits get 60 s, not 30 s.
+  context.setDefaultTimeout(60_000);
+  return context;
 }
 
 /** Fails the test on an uncaught page error or a console error (other than failed requests the test caused). */

@@ -221,7 +221,7 @@ describe('citizen report screens', () => {
     expect(created).toHaveLength(1);
     const detail = await apiCall(server, 'GET', `/api/v1/reports/${created[0].id}`, { token: citizenToken });
     expect(detail.report.is_public).toBe(false);
-    await expect.poll(() => item.textContent()).toMatch(/Photo not accepted: broken\.png: \S+/);
+    await expect.poll(() => item.textContent(), { timeout: 20_000 }).toMatch(/Photo not accepted: broken\.png: \S+/);
     expect(await item.textContent()).not.toContain('waiting to upload');
     expect(await mediaOf(created[0].id)).toEqual([]);
     expect(errors).toEqual([]);
