@@ -1,8 +1,8 @@
 // Browser tests of the admin screens: create a user, change its role with a reason, find it in the role history
 // and the audit log, read the outbox; screenshots of the main screens at phone and desktop width.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newContext, screenshot, signIn, watchErrors } from './browser.ts';
+import { launchBrowser, newContext, openNav, screenshot, signIn, watchErrors } from './browser.ts';
 import { apiCall, apiSignIn, type E2eServer, startServer } from './server.ts';
 
 let server: E2eServer;
@@ -18,14 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Opens a navigation link, through the menu button when the navigation is collapsed (phone). */
-async function openNav(page: Page, name: string) {
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  const link = nav.getByRole('link', { name, exact: true });
-  if (!(await link.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
-  await link.click();
-}
 
 describe('admin screens', () => {
   test('create a user, change its role with a reason, see the history and the audit record', async () => {

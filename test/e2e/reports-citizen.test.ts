@@ -2,38 +2,24 @@
 // see it queued, come back online and see it synced exactly once (also after "Sync now" and a replayed
 // upload); a request that cannot reach the server queues too; My reports; the public map without signing in.
 // The lost-answer, frame indicator and offline cold start cases are in reports-offline.test.ts.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newContext, screenshot, signIn, watchErrors } from './browser.ts';
-import { apiCall, apiSignIn, type E2eServer, startServer } from './server.ts';
+import { describe, expect, test } from 'vitest';
+import { newContext, openNav, screenshot, watchErrors } from './browser.ts';
+import { citizenContext, citizenE2e, queued, reportsTitled } from './reports-citizen-kit.ts';
+import { apiCall } from './server.ts';
 
-let server: E2eServer;
-let browser: Browser;
-let adminToken: string;
-let citizenToken: string;
-const citizen = { username: 'ravi', password: 'Citizen-Pass-2026', full_name: 'Ravi Citizen' };
+const kit = citizenE2e({
+  username: 'ravi',
+  password: 'Citizen-Pass-2026',
+  email: 'ravi@example.org',
+  full_name: 'Ravi Citizen',
+});
 const titles = {
   online: 'Pothole by the school gate',
   offline: 'Streetlight out on Lake Road',
   unreachable: 'Overflowing bin behind the market',
 };
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  adminToken = await apiSignIn(server, server.admin.username, server.admin.password);
-  await apiCall(server, 'POST', '/api/v1/users', {
-    token: adminToken,
-    body: { ...citizen, email: 'ravi@example.org', role: 'citizen' },
-  });
-  citizenToken = await apiSignIn(server, citizen.username, citizen.password);
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** A small real image file, as a phone camera would give one. */
 async function photo(name: string, colour: { r: number; g: number; b: number }) {
@@ -43,31 +29,8 @@ async function photo(name: string, colour: { r: number; g: number; b: number }) 
   return { name, mimeType: 'image/png', buffer };
 }
 
-/** A signed-in citizen's context; map tiles fail at once, as on a machine with no internet. */
-async function citizenContext(size: 'phone' | 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, server, size);
-  await context.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
-  const page = await context.newPage();
-  await signIn(page, citizen.username, citizen.password);
-  return { context, page };
-}
-
-async function openNav(page: Page, name: string) {
-  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-  if (!(await link.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
-  await link.click();
-}
-
-/** Every report with exactly this title, whoever filed it (the admin sees all). */
-async function reportsTitled(title: string): Promise<{ id: number; report_number: string }[]> {
-  const list = await apiCall(server, 'GET', `/api/v1/reports?q=${encodeURIComponent(title)}&per_page=200`, {
-    token: adminToken,
-  });
-  return list.reports.filter((r: { title: string }) => r.title === title);
-}
-
 async function mediaOf(reportId: number): Promise<{ file_type: string }[]> {
-  return (await apiCall(server, 'GET', `/api/v1/reports/${reportId}/media`, { token: citizenToken })).media;
+  return (await apiCall(kit.server, 'GET', `/api/v1/reports/${reportId}/media`, { token: kit.citizenToken })).media;
 }
 
 async function fillReport(page: Page, title: string, description: string) {
@@ -76,12 +39,10 @@ async function fillReport(page: Page, title: string, description: string) {
 }
 
 const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync status' });
-const queued = (page: Page, title: string) =>
-  page.getByRole('region', { name: 'Reports on this device' }).getByRole('listitem', { name: title });
 
 describe('citizen report screens', () => {
   test('file a report online with a photo by clicking the map', async () => {
-    const { context, page } = await citizenContext('desktop');
+    const { context, page } = await citizenContext(kit, 'desktop');
     const errors = watchErrors(page);
     await openNav(page, 'Report an issue');
     await page.getByRole('heading', { level: 1, name: 'Report an issue' }).waitFor();
@@ -108,11 +69,11 @@ describe('citizen report screens', () => {
     await expect.poll(() => photoImg.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(80);
     expect(await page.getByRole('region', { name: 'Status' }).textContent()).toContain('Received');
 
-    const [report] = await reportsTitled(titles.online);
+    const [report] = await reportsTitled(kit, titles.online);
     expect(report.report_number).toMatch(/^CL-\d{4}-RNC-\d{5}$/);
     expect(page.url()).toContain(`/reports/mine/${report.id}`);
     expect(await page.getByText(report.report_number).count()).toBeGreaterThan(0);
-    const detail = await apiCall(server, 'GET', `/api/v1/reports/${report.id}`, { token: citizenToken });
+    const detail = await apiCall(kit.server, 'GET', `/api/v1/reports/${report.id}`, { token: kit.citizenToken });
     expect(detail.report).toMatchObject({ category: 'roads', is_public: true, latitude: lat, longitude: lon });
     expect((await mediaOf(report.id)).map((m) => m.file_type)).toEqual(['IMAGE']);
     await screenshot(page, 'citizen-report-view-desktop');
@@ -121,7 +82,7 @@ describe('citizen report screens', () => {
   });
 
   test('offline: the report is queued, syncs once when back online, and its photo follows', async () => {
-    const { context, page } = await citizenContext('phone');
+    const { context, page } = await citizenContext(kit, 'phone');
     const errors = watchErrors(page);
     await openNav(page, 'Report an issue');
     await page.getByRole('heading', { level: 1, name: 'Report an issue' }).waitFor();
@@ -143,13 +104,13 @@ describe('citizen report screens', () => {
     expect(await item.textContent()).toContain('1 photo waiting to upload');
     await expect.poll(() => syncStatus(page).textContent()).toContain('1 report waits on this device');
     expect(await page.getByLabel('Title').inputValue()).toBe('');
-    expect(await reportsTitled(titles.offline)).toEqual([]);
+    expect(await reportsTitled(kit, titles.offline)).toEqual([]);
     await screenshot(page, 'citizen-offline-queued-phone');
 
     await context.setOffline(false);
     await item.getByText('Synced', { exact: true }).waitFor();
     await expect.poll(() => item.textContent()).toContain('1 photo uploaded');
-    const [report, ...others] = await reportsTitled(titles.offline);
+    const [report, ...others] = await reportsTitled(kit, titles.offline);
     expect(others).toEqual([]);
     expect(await item.getByRole('link', { name: report.report_number }).getAttribute('href')).toBe(
       `/reports/mine/${report.id}`,
@@ -173,8 +134,8 @@ describe('citizen report screens', () => {
         }),
     );
     const queuedAction = stored.find((s) => s.data.title === titles.offline)!;
-    const replay = await apiCall(server, 'POST', '/api/v1/reports/sync/upload', {
-      token: citizenToken,
+    const replay = await apiCall(kit.server, 'POST', '/api/v1/reports/sync/upload', {
+      token: kit.citizenToken,
       body: {
         device_id: 'replay-test',
         actions: [
@@ -188,7 +149,7 @@ describe('citizen report screens', () => {
       },
     });
     expect(replay.results[0]).toMatchObject({ status: 'success', entity_id: report.id });
-    expect((await reportsTitled(titles.offline)).map((r) => r.id)).toEqual([report.id]);
+    expect((await reportsTitled(kit, titles.offline)).map((r) => r.id)).toEqual([report.id]);
     expect(await mediaOf(report.id)).toHaveLength(1);
     await screenshot(page, 'citizen-offline-synced-phone');
     expect(errors).toEqual([]);
@@ -196,7 +157,7 @@ describe('citizen report screens', () => {
   });
 
   test('a report whose request cannot reach the server is queued, then sent with "Sync now"; a bad photo is refused', async () => {
-    const { context, page } = await citizenContext('desktop');
+    const { context, page } = await citizenContext(kit, 'desktop');
     const errors = watchErrors(page);
     await page.goto('/reports/new');
     await page.getByRole('region', { name: 'Map: where is the issue?' }).click({ position: { x: 300, y: 200 } });
@@ -212,14 +173,14 @@ describe('citizen report screens', () => {
     await page.getByRole('button', { name: 'File report' }).click();
     const item = queued(page, titles.unreachable);
     await item.getByText('Queued', { exact: true }).waitFor();
-    expect(await reportsTitled(titles.unreachable)).toEqual([]);
+    expect(await reportsTitled(kit, titles.unreachable)).toEqual([]);
 
     await page.unroute(dropCreate);
     await page.getByRole('button', { name: 'Sync now' }).click();
     await item.getByText('Synced', { exact: true }).waitFor();
-    const created = await reportsTitled(titles.unreachable);
+    const created = await reportsTitled(kit, titles.unreachable);
     expect(created).toHaveLength(1);
-    const detail = await apiCall(server, 'GET', `/api/v1/reports/${created[0].id}`, { token: citizenToken });
+    const detail = await apiCall(kit.server, 'GET', `/api/v1/reports/${created[0].id}`, { token: kit.citizenToken });
     expect(detail.report.is_public).toBe(false);
     await expect.poll(() => item.textContent(), { timeout: 20_000 }).toMatch(/Photo not accepted: broken\.png: \S+/);
     expect(await item.textContent()).not.toContain('waiting to upload');
@@ -229,7 +190,7 @@ describe('citizen report screens', () => {
   });
 
   test('My reports lists the online and the synced offline report with their status', async () => {
-    const { context, page } = await citizenContext('desktop');
+    const { context, page } = await citizenContext(kit, 'desktop');
     const errors = watchErrors(page);
     await openNav(page, 'My reports');
     await page.getByRole('heading', { level: 1, name: 'My reports' }).waitFor();
@@ -239,7 +200,7 @@ describe('citizen report screens', () => {
       await row.waitFor();
       expect(await row.textContent()).toContain('Received');
     }
-    const [offline] = await reportsTitled(titles.offline);
+    const [offline] = await reportsTitled(kit, titles.offline);
     await table.getByRole('link', { name: offline.report_number }).click();
     await page.getByRole('heading', { level: 1, name: titles.offline }).waitFor();
     expect(await page.getByRole('region', { name: 'Status' }).textContent()).toContain('Streetlights');
@@ -253,7 +214,7 @@ describe('citizen report screens', () => {
 
   test('the public map lists public reports with their status to anyone, without personal data', async () => {
     for (const size of ['phone', 'desktop'] as const) {
-      const context = await newContext(browser, server, size);
+      const context = await newContext(kit.browser, kit.server, size);
       await context.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
       const page = await context.newPage();
       const errors = watchErrors(page);
@@ -265,7 +226,7 @@ describe('citizen report screens', () => {
       expect(await table.textContent()).not.toContain(titles.unreachable); // filed as private
       const map = page.getByRole('region', { name: 'Map of public reports' });
       await expect.poll(() => map.locator('path.leaflet-interactive').count()).toBe(2);
-      expect(await page.locator('main').textContent()).not.toContain(citizen.full_name);
+      expect(await page.locator('main').textContent()).not.toContain(kit.citizen.full_name);
 
       const filters = page.getByRole('search', { name: 'Filter public reports' });
       await filters.getByLabel('Category').selectOption({ label: 'Roads' });

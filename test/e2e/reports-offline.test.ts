@@ -1,64 +1,26 @@
 // Browser tests of the report queue's hard cases: an online report whose answer is lost on the way is filed once
 // and its photo follows; the app frame shows reports not sent yet, with "Sync now", on other screens; after one
 // visit online the service worker opens /reports/new with no network at all, and that report syncs once later.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newContext, screenshot, signIn, watchErrors } from './browser.ts';
-import { apiCall, apiSignIn, type E2eServer, startServer } from './server.ts';
+import { describe, expect, test } from 'vitest';
+import { openNav, screenshot, watchErrors } from './browser.ts';
+import { citizenContext, citizenE2e, queued, reportsTitled } from './reports-citizen-kit.ts';
+import { apiCall } from './server.ts';
 
-let server: E2eServer;
-let browser: Browser;
-let adminToken: string;
-let citizenToken: string;
-const citizen = { username: 'meera', password: 'Citizen-Pass-2026', full_name: 'Meera Citizen' };
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  adminToken = await apiSignIn(server, server.admin.username, server.admin.password);
-  await apiCall(server, 'POST', '/api/v1/users', {
-    token: adminToken,
-    body: { ...citizen, email: 'meera@example.org', role: 'citizen' },
-  });
-  citizenToken = await apiSignIn(server, citizen.username, citizen.password);
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const kit = citizenE2e({
+  username: 'meera',
+  password: 'Citizen-Pass-2026',
+  email: 'meera@example.org',
+  full_name: 'Meera Citizen',
 });
 
-/** A signed-in citizen's context (service workers allowed, as in a real browser); map tiles fail at once. */
-async function citizenContext(size: 'phone' | 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, server, size);
-  await context.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
-  const page = await context.newPage();
-  await signIn(page, citizen.username, citizen.password);
-  return { context, page };
-}
-
-async function openNav(page: Page, name: string) {
-  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-  if (!(await link.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
-  await link.click();
-}
-
-async function reportsTitled(title: string): Promise<{ id: number }[]> {
-  const list = await apiCall(server, 'GET', `/api/v1/reports?q=${encodeURIComponent(title)}&per_page=200`, {
-    token: adminToken,
-  });
-  return list.reports.filter((r: { title: string }) => r.title === title);
-}
-
-const queued = (page: Page, title: string) =>
-  page.getByRole('region', { name: 'Reports on this device' }).getByRole('listitem', { name: title });
 const unsent = (page: Page) => page.getByRole('status', { name: 'Unsent reports' });
 
 describe('report queue: lost answers, the frame indicator, offline start', () => {
   test('an online report whose answer is lost is filed once, with its photo; the frame offers "Sync now"', async () => {
     const title = 'Water main leaking at the bus stand';
-    const { context, page } = await citizenContext('desktop');
+    const { context, page } = await citizenContext(kit, 'desktop');
     const errors = watchErrors(page);
     // As for a returning user, the service worker controls the page: API requests still pass it untouched.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -87,7 +49,7 @@ describe('report queue: lost answers, the frame indicator, offline start', () =>
     await page.getByRole('button', { name: 'File report' }).click();
     await queued(page, title).getByText('Queued', { exact: true }).waitFor();
     await page.getByText(/The server cannot be reached\. Your report is saved on this device/).waitFor();
-    expect(await reportsTitled(title)).toHaveLength(1);
+    expect(await reportsTitled(kit, title)).toHaveLength(1);
 
     await openNav(page, 'Home');
     await expect.poll(() => unsent(page).textContent()).toContain('1 unsent report');
@@ -95,9 +57,11 @@ describe('report queue: lost answers, the frame indicator, offline start', () =>
     reachable = true;
     await page.getByRole('button', { name: 'Sync now' }).click();
     await unsent(page).waitFor({ state: 'detached' });
-    const [report, ...others] = await reportsTitled(title);
+    const [report, ...others] = await reportsTitled(kit, title);
     expect(others).toEqual([]);
-    const { media } = await apiCall(server, 'GET', `/api/v1/reports/${report.id}/media`, { token: citizenToken });
+    const { media } = await apiCall(kit.server, 'GET', `/api/v1/reports/${report.id}/media`, {
+      token: kit.citizenToken,
+    });
     expect(media.map((m: { file_type: string }) => m.file_type)).toEqual(['IMAGE']);
     expect(errors).toEqual([]);
     await context.close();
@@ -105,7 +69,7 @@ describe('report queue: lost answers, the frame indicator, offline start', () =>
 
   test('after one visit online, /reports/new opens offline; the report syncs once when back online', async () => {
     const title = 'Fallen tree blocking the lane';
-    const { context, page } = await citizenContext('phone');
+    const { context, page } = await citizenContext(kit, 'phone');
     const errors = watchErrors(page);
     await page.goto('/reports/new');
     await page.getByRole('heading', { level: 1, name: 'Report an issue' }).waitFor();
@@ -131,11 +95,11 @@ describe('report queue: lost answers, the frame indicator, offline start', () =>
     await expect.poll(() => unsent(page).textContent()).toContain('1 unsent report (offline)');
     expect(await page.getByRole('button', { name: 'Sync now' }).isDisabled()).toBe(true);
     await screenshot(page, 'citizen-offline-start-phone');
-    expect(await reportsTitled(title)).toEqual([]);
+    expect(await reportsTitled(kit, title)).toEqual([]);
 
     await context.setOffline(false);
     await unsent(page).waitFor({ state: 'detached' });
-    expect(await reportsTitled(title)).toHaveLength(1);
+    expect(await reportsTitled(kit, title)).toHaveLength(1);
     expect(errors).toEqual([]);
     await context.close();
   });
