@@ -20,7 +20,9 @@ function ClickToPlace({ onPick }: { onPick(p: LatLng): void }) {
 function FlyTo({ target }: { target: LatLng | null }) {
   const map = useMap();
   useEffect(() => {
-    if (target) map.setView(target, Math.max(map.getZoom(), 16));
+    // No animation: a report is often saved (and the map unmounted) within the zoom animation, which then
+    // throws inside Leaflet ("_leaflet_pos" of a removed pane).
+    if (target) map.setView(target, Math.max(map.getZoom(), 16), { animate: false });
   }, [map, target]);
   return null;
 }
