@@ -8,12 +8,12 @@ import { citext } from '@electric-sql/pglite/contrib/citext';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
-import { postgis } from '@electric-sql/pglite-postgis';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { trimmedPostgis } from './postgis-bundle.ts';
 
 /** A database handle or an open transaction: every service function takes one of these. */
 export type Db = PgDatabase<any, any>;
@@ -39,7 +39,7 @@ pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 const pgliteParsers = { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v };
 
-export const pgliteExtensions = { postgis, pg_trgm, fuzzystrmatch, citext, btree_gist, pgcrypto };
+export const pgliteExtensions = { postgis: trimmedPostgis, pg_trgm, fuzzystrmatch, citext, btree_gist, pgcrypto };
 
 export interface PgliteOpenOptions {
   dataDir?: string;

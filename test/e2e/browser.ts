@@ -94,3 +94,16 @@ export async function openNav(page: Page, name: string) {
   if (!(await link.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
   await link.click();
 }
+
+type RouteTarget = Pick<Page, 'route'> | Pick<BrowserContext, 'route'>;
+
+/**
+ * Makes matching requests fail as on a machine that cannot reach them. A request still in flight when the test
+ * closes its context cannot be aborted any more; that is no error of the test (it was an unhandled rejection).
+ */
+export async function failRequests(target: RouteTarget, url: Parameters<Page['route']>[0]) {
+  await target.route(url, (route) => route.abort('internetdisconnected').catch(() => {}));
+}
+
+/** Map tiles fail at once, as on a machine with no internet (the tests never reach OpenStreetMap). */
+export const failMapTiles = (target: RouteTarget) => failRequests(target, /tile\.openstreetmap\.org/);

@@ -2,7 +2,7 @@
 // pages (map tiles fail at once, as on a machine with no internet), and reports read back through the API.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, newContext, signIn } from './browser.ts';
+import { failMapTiles, launchBrowser, newContext, signIn } from './browser.ts';
 import { apiCall, apiSignIn, type E2eServer, startServer } from './server.ts';
 
 export interface Citizen {
@@ -47,7 +47,7 @@ export async function citizenContext(
   size: 'phone' | 'desktop',
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(kit.browser, kit.server, size);
-  await context.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
+  await failMapTiles(context);
   const page = await context.newPage();
   await signIn(page, kit.citizen.username, kit.citizen.password);
   return { context, page };

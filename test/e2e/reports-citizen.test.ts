@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { newContext, openNav, screenshot, watchErrors } from './browser.ts';
+import { failMapTiles, failRequests, newContext, openNav, screenshot, watchErrors } from './browser.ts';
 import { citizenContext, citizenE2e, queued, reportsTitled } from './reports-citizen-kit.ts';
 import { apiCall } from './server.ts';
 
@@ -169,7 +169,7 @@ describe('citizen report screens', () => {
       .setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });
     // Every report, online too, is sent through the idempotent sync upload.
     const dropCreate = (url: URL) => url.pathname === '/api/v1/reports/sync/upload';
-    await page.route(dropCreate, (route) => route.abort('internetdisconnected'));
+    await failRequests(page, dropCreate);
     await page.getByRole('button', { name: 'File report' }).click();
     const item = queued(page, titles.unreachable);
     await item.getByText('Queued', { exact: true }).waitFor();
@@ -215,7 +215,7 @@ describe('citizen report screens', () => {
   test('the public map lists public reports with their status to anyone, without personal data', async () => {
     for (const size of ['phone', 'desktop'] as const) {
       const context = await newContext(kit.browser, kit.server, size);
-      await context.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
+      await failMapTiles(context);
       const page = await context.newPage();
       const errors = watchErrors(page);
       await page.goto('/reports/map');
