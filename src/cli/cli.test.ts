@@ -1,15 +1,21 @@
 // The `caucus` command as an operator runs it: a child process on a temporary embedded database.
-// Each command opens PGlite and checks migrations (several seconds), hence the long timeouts.
+// Each command opens PGlite and checks migrations (several seconds), hence the long timeouts. The data directory
+// starts from the migrated template (migrating takes the time of several commands); `db reset` migrates anew.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { one, openPglite, rows } from '../db/client.ts';
 import { verifyPassword } from '../modules/identity/passwords.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'caucus-cli-'));
+beforeAll(async () => {
+  const template = new Blob([fs.readFileSync(inject('template'))]);
+  const database = await openPglite({ dataDir: path.join(dataDir, 'pgdata'), loadDataDir: template });
+  await database.close();
+});
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 interface Run {
