@@ -7,6 +7,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { openPostgres } from '../../src/db/client.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -66,10 +68,45 @@ function migratedTemplate(): string {
 }
 
 /**
- * Starts the server and waits until /api/health answers and the first admin's password has been printed.
- * `env` adds or overrides variables (the embedded PGlite database is used unless DATABASE_URL is given).
+ * A PostgreSQL database of the server's own, cloned from the run's migrated template (test/e2e/global-setup.ts),
+ * with the function that drops it; null when the run has no PostgreSQL (no TEST_DATABASE_URL).
  */
-export async function startServer(options: { env?: Record<string, string>; timeoutMs?: number } = {}) {
+async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const template = inject('e2ePostgresTemplate');
+  const url = process.env.TEST_DATABASE_URL;
+  if (!template || !url) return null;
+  const name = `caucus_e2e_${process.pid}_${Date.now().toString(36)}`;
+  const admin = await openPostgres(url, 1);
+  try {
+    await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.close();
+  }
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    async drop() {
+      const again = await openPostgres(url, 1);
+      await again.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.close();
+    },
+  };
+}
+
+export interface StartOptions {
+  /** Variables added or overriding the server's environment. */
+  env?: Record<string, string>;
+  /**
+   * 'embedded': PGlite whatever the run (the `npm start` default, kept under test by some files). Otherwise the
+   * server runs on PostgreSQL when the run has TEST_DATABASE_URL (as CI does), else on PGlite.
+   */
+  database?: 'embedded';
+  timeoutMs?: number;
+}
+
+/** Starts the server and waits until /api/health answers and the first admin's password has been printed. */
+export async function startServer(options: StartOptions = {}) {
   // Debugging against a server you already run: CAUCUS_E2E_URL and CAUCUS_E2E_ADMIN_PASSWORD (its data is kept).
   const running = process.env.CAUCUS_E2E_URL;
   if (running) {
@@ -86,7 +123,8 @@ export async function startServer(options: { env?: Record<string, string>; timeo
     throw new Error('dist/web is not built: run the browser tests with `node scripts/e2e.mjs`');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'caucus-e2e-'));
-  if (!options.env?.DATABASE_URL) fs.cpSync(migratedTemplate(), dataDir, { recursive: true });
+  const postgres = options.database === 'embedded' ? null : await postgresDatabase();
+  if (!postgres) fs.cpSync(migratedTemplate(), dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
@@ -101,6 +139,7 @@ export async function startServer(options: { env?: Record<string, string>; timeo
     JOBS_ENABLED: 'false',
     RATE_LIMIT_MAX: '100000',
     AUTH_RATE_LIMIT_MAX: '10000',
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...options.env,
   };
   const child: ChildProcess = spawn(process.execPath, ['bin/caucus.mjs', 'serve'], {
@@ -133,6 +172,7 @@ export async function startServer(options: { env?: Record<string, string>; timeo
       }
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await postgres?.drop();
   };
 
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);

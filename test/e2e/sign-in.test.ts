@@ -10,7 +10,8 @@ let browser: Browser;
 
 // Generous: the first file of a run may migrate the template database (minutes on a busy machine).
 beforeAll(async () => {
-  server = await startServer();
+  // On the embedded database whatever the run: it is what `npm install && npm start` gives.
+  server = await startServer({ database: 'embedded' });
   browser = await launchBrowser();
 }, 600_000);
 

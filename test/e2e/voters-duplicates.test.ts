@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { screenshot } from './browser.ts';
 import { adminPage, api, createVoter, votersE2e } from './voters-kit.ts';
 
-const kit = votersE2e({ JOBS_ENABLED: 'true' });
+const kit = votersE2e({ env: { JOBS_ENABLED: 'true' } });
 
 const address = { street_address: '12 Elm St', city: 'Chapel Hill', zip_code: '27514' };
 

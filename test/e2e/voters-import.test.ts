@@ -10,7 +10,8 @@ import { describe, expect, test } from 'vitest';
 import { screenshot } from './browser.ts';
 import { adminPage, api, downloadedText, eventually, votersE2e } from './voters-kit.ts';
 
-const kit = votersE2e({ JOBS_ENABLED: 'true' });
+// On the embedded database whatever the run: the import job on PGlite is what `npm start` users run.
+const kit = votersE2e({ env: { JOBS_ENABLED: 'true' }, database: 'embedded' });
 
 const ncHeader = `county_id county_desc voter_reg_num status_cd voter_status_desc reason_cd voter_status_reason_desc
 absent_ind name_prefx_cd last_name first_name midl_name name_sufx_cd res_street_address res_city_desc state_cd

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser, newContext, signIn, watchErrors } from './browser.ts';
-import { apiCall, apiSignIn, type E2eServer, startServer } from './server.ts';
+import { apiCall, apiSignIn, type E2eServer, type StartOptions, startServer } from './server.ts';
 
 export interface VotersE2e {
   server: E2eServer;
@@ -11,12 +11,12 @@ export interface VotersE2e {
   token: string;
 }
 
-/** Starts a server (with `env`) and a browser for the file, signs in through the API, stops both at the end. */
-export function votersE2e(env?: Record<string, string>): VotersE2e {
+/** Starts a server and a browser for the file, signs in through the API, stops both at the end. */
+export function votersE2e(options: StartOptions = {}): VotersE2e {
   const kit = {} as VotersE2e;
   // Generous: the first file of a run may migrate the template database (minutes on a busy machine).
   beforeAll(async () => {
-    kit.server = await startServer({ env });
+    kit.server = await startServer(options);
     kit.browser = await launchBrowser();
     kit.token = await apiSignIn(kit.server, kit.server.admin.username, kit.server.admin.password);
   }, 600_000);

@@ -117,6 +117,15 @@ describe('voters list and segments', () => {
     await page.getByRole('heading', { level: 1, name: 'Jonathan Whitfield' }).waitFor();
     expect(page.url()).toMatch(new RegExp(`/voters/${jonathan}$`));
 
+    // Deleting the segment (after a confirmation) removes the saved search, never the voters it found.
+    await page.goto('/voters/segments');
+    await page.getByRole('button', { name: 'Delete Volunteers in Riverside' }).click();
+    const confirm = page.getByRole('dialog', { name: /Delete the segment/ });
+    await confirm.getByRole('button', { name: 'Delete segment' }).click();
+    await page.getByRole('row', { name: /Volunteers in Riverside/ }).waitFor({ state: 'detached' });
+    await expect(api(kit, 'GET', `/api/v1/segments/${segmentId}`)).rejects.toThrow(/404/);
+    expect((await api(kit, 'GET', `/api/v1/voters/${jonathan}`)).voter.first_name).toBe('Jonathan');
+
     expect(errors).toEqual([]);
     await close();
   });

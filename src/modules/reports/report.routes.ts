@@ -1,4 +1,5 @@
 // Reports: file, list (staff queue), my reports, one report, history, edit, delete.
+import { hasPermission } from '../identity/role-catalogue.ts';
 import { Type } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../http/access.ts';
 import { auditContext } from '../identity/audit.ts';
@@ -144,8 +145,9 @@ export function reportRoutes(app: App, deps: AppDeps) {
       },
     },
     async (request) => {
-      await assertVisible(db, requireActor(request), [request.params.id], 'read');
-      return { history: await reportHistory(db, request.params.id) };
+      const actor = requireActor(request);
+      await assertVisible(db, actor, [request.params.id], 'read');
+      return { history: await reportHistory(db, request.params.id, hasPermission(actor.role, 'reports:read')) };
     },
   );
 

@@ -124,6 +124,8 @@ export const StatusHistoryEntry = Type.Object({
   old_status: Nullable(Type.String()),
   new_status: Type.String(),
   changed_by_user_id: Nullable(Type.Integer()),
+  /** Staff only: the full name (or username) of whoever made the change; null for citizens and the system. */
+  changed_by_name: Nullable(Type.String()),
   notes: Nullable(Type.String()),
   changed_at: Timestamp,
 });

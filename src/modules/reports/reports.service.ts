@@ -129,7 +129,7 @@ export async function reportDetail(db: Db, actor: Actor, id: number) {
   const report = (await findReport(db, id))!;
   const staff = hasPermission(actor.role, 'reports:read');
   const [history, task, media, appeals, escalations, candidates] = await Promise.all([
-    reportHistory(db, id),
+    reportHistory(db, id, staff),
     one<any>(db, sql`SELECT * FROM reports.tasks WHERE report_id = ${id}`),
     rows<any>(db, sql`SELECT * FROM reports.media WHERE report_id = ${id} ORDER BY sequence_order NULLS LAST, id`),
     rows<any>(db, sql`SELECT * FROM reports.appeals WHERE report_id = ${id} ORDER BY id`),
@@ -158,12 +158,18 @@ export async function reportDetail(db: Db, actor: Actor, id: number) {
   };
 }
 
-export async function reportHistory(db: Db, id: number) {
+/**
+ * A report's status history. Staff (`withNames`) also get the name of whoever made each change; a citizen
+ * following their report sees the changes, not the names of the staff who made them.
+ */
+export async function reportHistory(db: Db, id: number, withNames: boolean) {
   return presentRows(
     await rows<any>(
       db,
-      sql`SELECT id, old_status, new_status, changed_by_user_id, notes, changed_at
-        FROM reports.report_status_history WHERE report_id = ${id} ORDER BY changed_at, id`,
+      sql`SELECT h.id, h.old_status, h.new_status, h.changed_by_user_id, h.notes, h.changed_at,
+            CASE WHEN ${withNames} THEN coalesce(u.full_name, u.username) END AS changed_by_name
+          FROM reports.report_status_history h LEFT JOIN identity.users u ON u.id = h.changed_by_user_id
+          WHERE h.report_id = ${id} ORDER BY h.changed_at, h.id`,
     ),
   );
 }

@@ -1,10 +1,13 @@
 // POST /api/v1/signups: the public signup form of every campaign site. Rate limited per IP, honeypot field.
+// GET /api/v1/signups/campaigns/:id: what the form shows of its campaign (name and description), to anyone.
 import { Type } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { sendProblem } from '../../http/errors.ts';
+import { one } from '../../db/client.ts';
+import { notFound, sendProblem } from '../../http/errors.ts';
 import { auditContext } from '../identity/audit.ts';
 import type { App, AppDeps } from '../module.ts';
-import { Str } from './common.schemas.ts';
+import { IdParams, Str } from './common.schemas.ts';
 import { invalidPayload, type SignupBody, signUp } from './signups.service.ts';
 
 // Every field optional in the schema: missing ones are named together in one "Missing required fields" answer.
@@ -31,7 +34,35 @@ const SignupSchema = Type.Object(
 
 const emptyOrMalformed = new Set(['FST_ERR_CTP_EMPTY_JSON_BODY', 'FST_ERR_CTP_INVALID_JSON_BODY']);
 
+const SignupCampaign = Type.Object({
+  campaign_id: Type.Integer(),
+  campaign_name: Type.String(),
+  description: Type.Union([Type.String(), Type.Null()]),
+});
+
 export function signupsRoutes(app: App, deps: AppDeps) {
+  app.get(
+    '/api/v1/signups/campaigns/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['signups'],
+        summary: 'The campaign a public signup form is for: its name and description only',
+        security: [],
+        params: IdParams,
+        response: { 200: Type.Object({ campaign: SignupCampaign }) },
+      },
+    },
+    async (request) => {
+      const campaign = await one<{ campaign_id: number; campaign_name: string; description: string | null }>(
+        deps.database.db,
+        sql`SELECT campaign_id, campaign_name, description FROM voters.campaigns WHERE campaign_id = ${request.params.id}`,
+      );
+      if (!campaign) throw notFound('Campaign', request.params.id);
+      return { campaign };
+    },
+  );
+
   app.post(
     '/api/v1/signups',
     {

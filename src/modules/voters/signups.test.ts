@@ -307,3 +307,30 @@ describe('signup rate limit', () => {
     }
   });
 });
+
+describe('GET /api/v1/signups/campaigns/:id', () => {
+  it('shows anyone the name and description of the campaign a form is for, and nothing else', async () => {
+    const id = await makeCampaign(admin, {
+      campaign_name: 'Library Hours Petition',
+      description: 'Keep the branch open on Sundays.',
+      start_date: '2026-01-01',
+    });
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/signups/campaigns/${id}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      campaign: {
+        campaign_id: id,
+        campaign_name: 'Library Hours Petition',
+        description: 'Keep the branch open on Sundays.',
+      },
+    });
+  });
+
+  it('answers 404 problem+json for an unknown campaign and 400 for a malformed id', async () => {
+    const missing = await t.app.inject({ method: 'GET', url: '/api/v1/signups/campaigns/999999' });
+    expectProblem(missing, 404, 'not_found');
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/signups/campaigns/abc' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+  });
+});

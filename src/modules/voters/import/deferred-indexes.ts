@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../../db/client.ts';
 import { one, rows } from '../../../db/client.ts';
+import { lockImport, type RunLock } from './run-lock.ts';
 
 /** Drops the non-unique indexes of voters.voters if the table is empty; false when it did not (busy table). */
 export async function deferVoterIndexes(database: Database, importId: number): Promise<boolean> {
@@ -39,12 +40,21 @@ export async function deferVoterIndexes(database: Database, importId: number): P
   }
 }
 
-/** Builds every deferred index again, each in the transaction that removes its definition. */
-export async function restoreVoterIndexes(database: Database): Promise<number> {
+/**
+ * Builds the deferred indexes again (those one import deferred, or all), each in the transaction that removes
+ * its definition.
+ */
+export async function restoreVoterIndexes(database: Database, importId?: number | null): Promise<number> {
   const { db } = database;
+  const whose =
+    importId === undefined
+      ? sql``
+      : importId === null
+        ? sql`WHERE import_id IS NULL`
+        : sql`WHERE import_id = ${importId}`;
   const pending = await rows<{ index_name: string }>(
     db,
-    sql`SELECT index_name FROM voters.import_deferred_indexes ORDER BY dropped_at, index_name`,
+    sql`SELECT index_name FROM voters.import_deferred_indexes ${whose} ORDER BY dropped_at, index_name`,
   );
   let built = 0;
   for (const { index_name } of pending) {
@@ -60,6 +70,38 @@ export async function restoreVoterIndexes(database: Database): Promise<number> {
       await tx.execute(sql.raw(row.definition));
       built++;
     });
+  }
+  return built;
+}
+
+/**
+ * Builds the indexes deferred by imports that no process runs now and that have not moved for `idleMinutes`
+ * (killed, failed and never resumed, or deleted), so searches and segments get their indexes back without anyone
+ * resuming the import. A running import (its run lock is taken) is left alone: it rebuilds them itself. An import
+ * resumed later loads into a table that is no longer empty, with its indexes maintained: slower, never wrong.
+ */
+export async function restoreAbandonedIndexes(database: Database, idleMinutes = 10): Promise<number> {
+  const owners = await rows<{ import_id: number | null }>(
+    database.db,
+    sql`SELECT DISTINCT d.import_id FROM voters.import_deferred_indexes d
+        LEFT JOIN voters.imports i ON i.import_id = d.import_id
+        WHERE i.import_id IS NULL OR i.updated_at <= CURRENT_TIMESTAMP - make_interval(mins => ${idleMinutes})`,
+  );
+  let built = 0;
+  for (const { import_id } of owners) {
+    let lock: RunLock | null = null;
+    if (import_id !== null) {
+      try {
+        lock = await lockImport(database, import_id);
+      } catch {
+        continue; // running
+      }
+    }
+    try {
+      built += await restoreVoterIndexes(database, import_id);
+    } finally {
+      await lock?.release();
+    }
   }
   return built;
 }

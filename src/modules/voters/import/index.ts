@@ -1,6 +1,6 @@
 // Voter-file import: its routes (imports and saved mappings) and its job, for the voters module to register.
 import type { App, AppDeps } from '../../module.ts';
-import { importJob } from './import.job.ts';
+import { importJob, restoreIndexesJob } from './import.job.ts';
 import { importRoutes } from './import.routes.ts';
 import { mappingsRoutes } from './mappings.routes.ts';
 
@@ -9,4 +9,4 @@ export async function votersImportRoutes(app: App, deps: AppDeps) {
   mappingsRoutes(app, deps);
 }
 
-export const votersImportJobs = [importJob];
+export const votersImportJobs = [importJob, restoreIndexesJob];

@@ -152,7 +152,7 @@ export function ReportPage() {
             {
               key: 'by',
               header: 'By',
-              render: (h) => (h.changed_by_user_id ? `User ${h.changed_by_user_id}` : 'System'),
+              render: (h) => (h.changed_by_user_id ? (h.changed_by_name ?? `User ${h.changed_by_user_id}`) : 'System'),
             },
             { key: 'notes', header: 'Notes', render: (h) => h.notes ?? '' },
           ]}

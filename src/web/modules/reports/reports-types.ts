@@ -50,6 +50,8 @@ export interface HistoryEntry {
   old_status: string | null;
   new_status: string;
   changed_by_user_id: number | null;
+  /** Staff see who made the change. */
+  changed_by_name: string | null;
   notes: string | null;
   changed_at: string | null;
 }

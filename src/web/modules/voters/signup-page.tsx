@@ -6,11 +6,24 @@ import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/form-field.tsx';
 import { Page } from '../../ui/page.tsx';
-import { useAction } from '../../ui/use-query.ts';
+import { Spinner } from '../../ui/spinner.tsx';
+import { useAction, useQuery } from '../../ui/use-query.ts';
+
+interface SignupCampaign {
+  campaign_id: number;
+  campaign_name: string;
+  description: string | null;
+}
 
 export function SignupPage() {
   const campaignId = Number(useParams().campaignId);
   const [done, setDone] = useState(false);
+  const valid = Number.isInteger(campaignId) && campaignId >= 1;
+  const campaign = useQuery(['signup-campaign', campaignId], (signal) =>
+    valid
+      ? api.get<{ campaign: SignupCampaign }>(`/api/v1/signups/campaigns/${campaignId}`, undefined, { signal })
+      : Promise.resolve(null),
+  );
   const send = useAction((body: unknown) => api.post<{ message: string }>('/api/v1/signups', body));
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -29,10 +42,16 @@ export function SignupPage() {
     if (sent) setDone(true);
   };
 
-  if (!Number.isInteger(campaignId) || campaignId < 1)
-    return <Alert kind="error">This signup link is not valid.</Alert>;
+  if (!valid) return <Alert kind="error">This signup link is not valid.</Alert>;
+  if (campaign.error) return <ErrorAlert error={campaign.error} title="This signup form is not available" />;
+  if (!campaign.data) return <Spinner label="Loading the signup form" />;
+  const c = campaign.data.campaign;
   return (
-    <Page title="Sign up" narrow intro="Leave your details and the campaign will be in touch.">
+    <Page
+      title={`Sign up: ${c.campaign_name}`}
+      narrow
+      intro={c.description ?? 'Leave your details and the campaign will be in touch.'}
+    >
       {done ? (
         <Alert kind="success" title="Thank you">
           You are signed up.
