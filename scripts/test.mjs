@@ -34,7 +34,8 @@ function vitest(name, engine, extra = []) {
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('lint', 'npx', ['biome', 'check', '.']);
 // The browser tests run beside the integration tests (they mostly wait on a browser and a server), with their
-// output kept in .tmp/e2e.log and printed after the integration tests, so the whole run fits the CI budget.
+// output kept in .tmp/e2e.log and printed after the integration tests, so the whole run fits the CI budget. With
+// TEST_DATABASE_URL their servers run on PostgreSQL (test/e2e/global-setup.ts), a few files on the embedded one.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const e2eOut = '.tmp/vitest-e2e.json';
 const e2eLog = '.tmp/e2e.log';

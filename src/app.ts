@@ -12,7 +12,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type RouteOptions } from 'fastify';
 import { checkRouteAccess, enforceDeclaredAccess } from './http/access.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { resolveActor } from './modules/identity/actor.ts';
@@ -22,7 +22,12 @@ import { version } from './version.ts';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
-export async function buildApp(deps: AppDeps): Promise<App> {
+export interface BuildOptions {
+  /** Sees every route as it is registered, plugins' too (the route-table tests list the whole app with it). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
   const { config } = deps;
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
@@ -34,6 +39,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   installErrorHandling(app);
   enforceDeclaredAccess(app);

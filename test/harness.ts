@@ -1,5 +1,5 @@
 // The app under test: a real database of its own, real mailer (outbox, or SMTP when given), jobs run inline.
-import { buildApp } from '../src/app.ts';
+import { type BuildOptions, buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
 import { inlineJobs } from '../src/jobs/queue.ts';
@@ -30,7 +30,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}, database?: Database): Promise<TestContext> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  database?: Database,
+  options: BuildOptions = {},
+): Promise<TestContext> {
   const config = testConfig(overrides);
   const db = database ?? (await openTestDatabase());
   const log = createLogger(config.logLevel);
@@ -43,7 +47,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, database?: D
     jobs: inlineJobs(db, log, jobDefinitions),
     log,
   };
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options);
   await app.ready();
   return {
     app,

@@ -1,28 +1,21 @@
-// Sees every route the app registers: a test mocks 'fastify' with wrapFastify, so each instance buildApp
-// creates gets an onRoute hook (added before any other) that records the route's options.
+// Sees every route an app registers: give a collector's onRoute to startTestApp (buildApp adds it as the first
+// onRoute hook, so plugin routes are seen too), then read its table.
 import type { RouteOptions } from 'fastify';
-
-export const collectedRoutes: RouteOptions[] = [];
-
-export function wrapFastify<M extends { default: (...args: any[]) => any }>(original: M): M {
-  const create = original.default;
-  const wrapped = Object.assign((...args: any[]) => {
-    const app = create(...args);
-    app.addHook('onRoute', (route: RouteOptions) => {
-      collectedRoutes.push(route);
-    });
-    return app;
-  }, create);
-  return { ...original, default: wrapped, fastify: wrapped };
-}
 
 const methods = (route: RouteOptions) => (Array.isArray(route.method) ? route.method : [route.method]);
 
-/** The routes collected so far as "METHOD url" with their options, HEAD routes left out. */
-export function routeTable() {
-  return collectedRoutes.flatMap((route) =>
-    methods(route)
-      .filter((m) => m !== 'HEAD')
-      .map((method) => ({ method: String(method), url: route.url, route })),
-  );
+export function routeCollector() {
+  const routes: RouteOptions[] = [];
+  return {
+    onRoute: (route: RouteOptions) => {
+      routes.push(route);
+    },
+    /** The routes collected so far as "METHOD url" with their options, HEAD routes left out. */
+    table: () =>
+      routes.flatMap((route) =>
+        methods(route)
+          .filter((m) => m !== 'HEAD')
+          .map((method) => ({ method: String(method), url: route.url, route })),
+      ),
+  };
 }

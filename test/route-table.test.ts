@@ -1,18 +1,17 @@
 // Every route of the built app declares who may call it, and a route that does not stops the app from starting.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { modules } from '../src/modules/index.ts';
 import { permissions } from '../src/modules/identity/role-catalogue.ts';
 import { startTestApp, type TestContext } from './harness.ts';
-import { routeTable } from './route-collector.ts';
+import { routeCollector } from './route-collector.ts';
 
-vi.mock('fastify', async (importOriginal) =>
-  (await import('./route-collector.ts')).wrapFastify(await importOriginal()),
-);
+const routes = routeCollector();
+const routeTable = routes.table;
 
 let t: TestContext;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({}, undefined, { onRoute: routes.onRoute });
 });
 afterAll(() => t.close());
 

@@ -2,20 +2,19 @@
 // strings get a 4xx problem+json, never a 500. The routes are the ones the app registers.
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { one } from '../../db/client.ts';
 import { authHeaders, insertUser } from '../../../test/auth-tokens.ts';
 import { startTestApp, type TestContext } from '../../../test/harness.ts';
-import { routeTable } from '../../../test/route-collector.ts';
+import { routeCollector } from '../../../test/route-collector.ts';
 
-vi.mock('fastify', async (importOriginal) =>
-  (await import('../../../test/route-collector.ts')).wrapFastify(await importOriginal()),
-);
+const routes = routeCollector();
+const routeTable = routes.table;
 
 let t: TestContext;
 let adminId: number;
 beforeAll(async () => {
-  t = await startTestApp({ bodyLimit: 16384 });
+  t = await startTestApp({ bodyLimit: 16384 }, undefined, { onRoute: routes.onRoute });
   adminId = await insertUser(t, 'super_admin');
   await t.database.db.execute(sql`INSERT INTO reports.departments (id, name) VALUES (1, 'D1')`);
 });

@@ -213,6 +213,19 @@ describe('report workflow through the API', () => {
       new_status: 'assigned_to_officer',
       notes: 'Crew on the way',
     });
+    // Staff see who made each change; the citizen who filed it sees the change, not the officer's name.
+    const name = await one<{ name: string }>(
+      t.database.db,
+      sql`SELECT coalesce(full_name, username) AS name FROM identity.users WHERE id = ${officer.id}`,
+    );
+    expect(h.json().history.at(-1)).toMatchObject({ changed_by_user_id: officer.id, changed_by_name: name!.name });
+    const mine = await t.app.inject({ method: 'GET', url: `/api/v1/reports/${id}/history`, headers: citizen.headers });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().history.at(-1)).toMatchObject({ notes: 'Crew on the way', changed_by_name: null });
+    const detail = await t.app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: citizen.headers });
+    expect(
+      detail.json().status_history.every((e: { changed_by_name: string | null }) => e.changed_by_name === null),
+    ).toBe(true);
   });
 
   it('offers the moves of the transition table as actions, disabled with a reason when a prerequisite is missing', async () => {

@@ -4,22 +4,21 @@
 // registers, so a route added later is covered without editing this file.
 import type { InjectOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { one } from '../../db/client.ts';
 import { authHeaders, insertUser } from '../../../test/auth-tokens.ts';
 import { startTestApp, type TestContext } from '../../../test/harness.ts';
-import { routeTable } from '../../../test/route-collector.ts';
+import { routeCollector } from '../../../test/route-collector.ts';
 
-vi.mock('fastify', async (importOriginal) =>
-  (await import('../../../test/route-collector.ts')).wrapFastify(await importOriginal()),
-);
+const routes = routeCollector();
+const routeTable = routes.table;
 
 const BODY_LIMIT = 4096;
 let t: TestContext;
 let adminId: number;
 
 beforeAll(async () => {
-  t = await startTestApp({ bodyLimit: BODY_LIMIT });
+  t = await startTestApp({ bodyLimit: BODY_LIMIT }, undefined, { onRoute: routes.onRoute });
   adminId = await insertUser(t, 'admin');
 });
 afterAll(() => t.close());
