@@ -173,6 +173,8 @@ describe('citizen report screens', () => {
     await page.getByRole('button', { name: 'File report' }).click();
     const item = queued(page, titles.unreachable);
     await item.getByText('Queued', { exact: true }).waitFor();
+    // "Queued" shows from the moment the report is kept; the failed attempt is over when the form says so.
+    await page.getByText(/The server cannot be reached\. Your report is saved on this device/).waitFor();
     expect(await reportsTitled(kit, titles.unreachable)).toEqual([]);
 
     await page.unroute(dropCreate);

@@ -12,6 +12,13 @@ const queue = offlineStore<QueuedReport>('report_queue');
 const maxActionsPerUpload = 100;
 /** While reports wait and the browser says it is online (the server may still be unreachable), retry this often. */
 const retryEveryMs = 60_000;
+/**
+ * A stalled connection (a captive portal, a dead mobile link) must not keep the queue "syncing" for ever and
+ * every later sync waiting behind it: an upload of report data (no photos) that has no answer by then counts as
+ * "server unreachable" and the reports wait for the next sync. The server does a client_id once, so a late
+ * success is never filed twice.
+ */
+const uploadTimeoutMs = 30_000;
 
 export interface QueueSnapshot {
   /** This user's queued reports, newest first. */
@@ -166,10 +173,12 @@ function uploadPhoto(reportId: number, photo: Blob, name: string, onProgress?: (
   return api.upload<{ media: { id: number }[] }>(`/api/v1/reports/${reportId}/media`, form, onProgress);
 }
 
-/** Errors worth trying again later (no connection, server trouble, expired session) rather than giving up. */
+/** Errors worth trying again later (no connection or no answer, server trouble, expired session), not giving up. */
 export function isTransient(error: unknown): boolean {
   return (
-    isApiError(error) && (error.status === 0 || error.status === 401 || error.status === 429 || error.status >= 500)
+    (isApiError(error) &&
+      (error.status === 0 || error.status === 401 || error.status === 429 || error.status >= 500)) ||
+    (error instanceof DOMException && error.name === 'TimeoutError')
   );
 }
 
@@ -221,17 +230,21 @@ async function uploadReports(): Promise<boolean> {
 
   let answer: UploadAnswer;
   try {
-    answer = await api.post<UploadAnswer>('/api/v1/reports/sync/upload', {
-      device_id: deviceId(),
-      device_info: { platform: 'web', user_agent: navigator.userAgent.slice(0, 300) },
-      actions: pending.map((item) => ({
-        client_id: item.client_id,
-        action_type: 'create_report',
-        entity_type: 'report',
-        timestamp: item.queued_at,
-        data: item.data,
-      })),
-    });
+    answer = await api.post<UploadAnswer>(
+      '/api/v1/reports/sync/upload',
+      {
+        device_id: deviceId(),
+        device_info: { platform: 'web', user_agent: navigator.userAgent.slice(0, 300) },
+        actions: pending.map((item) => ({
+          client_id: item.client_id,
+          action_type: 'create_report',
+          entity_type: 'report',
+          timestamp: item.queued_at,
+          data: item.data,
+        })),
+      },
+      { signal: AbortSignal.timeout(uploadTimeoutMs) },
+    );
   } catch (error) {
     const transient = isTransient(error);
     for (const item of pending) {
