@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openPglite, openPostgres } from '../src/db/client.ts';
+import { openPglite } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { createMigratedTemplate } from './postgres-databases.ts';
 
 export const tmpDir = path.resolve('.tmp');
 
@@ -18,19 +19,9 @@ export default async function setup(project: TestProject) {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_ENGINE=postgres needs TEST_DATABASE_URL');
     const template = `caucus_tpl_${process.pid}`;
-    const admin = await openPostgres(url, 1);
-    await admin.exec(`DROP DATABASE IF EXISTS ${template}`);
-    await admin.exec(`CREATE DATABASE ${template}`);
-    const target = new URL(url);
-    target.pathname = `/${template}`;
-    const db = await openPostgres(target.toString(), 2);
-    await migrate(db);
-    await db.close();
+    const drop = await createMigratedTemplate(url, template);
     project.provide('template', template);
-    return async () => {
-      await admin.exec(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-      await admin.close();
-    };
+    return drop;
   }
   const db = await openPglite({});
   await migrate(db);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { openPostgres } from '../../src/db/client.ts';
+import { cloneDatabase } from '../postgres-databases.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -75,23 +75,7 @@ async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> 
   const template = inject('e2ePostgresTemplate');
   const url = process.env.TEST_DATABASE_URL;
   if (!template || !url) return null;
-  const name = `caucus_e2e_${process.pid}_${Date.now().toString(36)}`;
-  const admin = await openPostgres(url, 1);
-  try {
-    await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  } finally {
-    await admin.close();
-  }
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    url: target.toString(),
-    async drop() {
-      const again = await openPostgres(url, 1);
-      await again.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.close();
-    },
-  };
+  return cloneDatabase(url, template, `caucus_e2e_${process.pid}_${Date.now().toString(36)}`);
 }
 
 export interface StartOptions {
