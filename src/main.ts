@@ -20,7 +20,13 @@ export async function serve() {
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const secrets = loadSecrets(config);
   const mail = createMailer({ database, smtpUrl: config.smtpUrl, from: config.mailFrom, log });
-  const jobs = await startJobs({ database, log, definitions: jobDefinitions, work: config.jobsEnabled });
+  const jobs = await startJobs({
+    database,
+    log,
+    definitions: jobDefinitions,
+    work: config.jobsEnabled,
+    services: { mail, publicUrl: config.publicUrl },
+  });
   const app = await buildApp({ config, database, secrets, mail, jobs, log });
   const firstAdmin = await ensureFirstAdmin(database.db);
   await app.listen({ host: config.host, port: config.port });

@@ -44,7 +44,7 @@ export async function startTestApp(
     database: db,
     secrets: deriveSecrets('test-secret-test-secret-test-secret-0123456789'),
     mail,
-    jobs: inlineJobs(db, log, jobDefinitions),
+    jobs: inlineJobs(db, log, jobDefinitions, { mail, publicUrl: config.publicUrl }),
     log,
   };
   const app = await buildApp(deps, options);

@@ -23,7 +23,7 @@ export async function withDeps<T>(fn: (deps: AppDeps) => Promise<T>, options: { 
       database,
       secrets: loadSecrets(config),
       mail,
-      jobs: inlineJobs(database, log, jobDefinitions),
+      jobs: inlineJobs(database, log, jobDefinitions, { mail, publicUrl: config.publicUrl }),
       log,
     };
     try {

@@ -2,8 +2,15 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
+import type { Mailer } from '../modules/mail/mailer.ts';
 
-export interface JobContext {
+/** What a job may use besides its payload; jobs that send mail get the mailer and the public URL for links. */
+export interface JobServices {
+  mail?: Mailer;
+  publicUrl?: string;
+}
+
+export interface JobContext extends JobServices {
   database: Database;
   log: Logger;
 }
@@ -40,6 +47,7 @@ export interface JobsOptions {
   definitions: JobDefinition<any>[];
   /** Start workers and cron schedules; otherwise send() only records jobs. */
   work: boolean;
+  services?: JobServices;
 }
 
 function bossFor(database: Database): PgBoss {
@@ -71,7 +79,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
       policy: d.singleton ? 'singleton' : 'standard',
     });
   }
-  const context: JobContext = { database, log };
+  const context: JobContext = { ...options.services, database, log };
   if (options.work) {
     for (const d of definitions.values()) {
       await boss.work(d.name, { pollingIntervalSeconds: database.pool ? 2 : 5 }, async (jobs) => {
@@ -107,7 +115,12 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
 }
 
 /** A queue that records nothing and runs jobs only when asked (CLI commands that do not serve). */
-export function inlineJobs(database: Database, log: Logger, definitions: JobDefinition<any>[]): Jobs {
+export function inlineJobs(
+  database: Database,
+  log: Logger,
+  definitions: JobDefinition<any>[],
+  services: JobServices = {},
+): Jobs {
   const map = new Map(definitions.map((d) => [d.name, d]));
   return {
     definitions: map,
@@ -119,7 +132,7 @@ export function inlineJobs(database: Database, log: Logger, definitions: JobDefi
     async runNow(name, payload = {}) {
       const d = map.get(name);
       if (!d) throw new Error(`Unknown job ${name}`);
-      await d.handler(payload, { database, log });
+      await d.handler(payload, { ...services, database, log });
     },
     async stop() {},
   };

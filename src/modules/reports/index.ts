@@ -2,6 +2,7 @@
 // status workflow with tasks, appeals and escalations, and seen by staff only inside their areas.
 // Other modules call createReport (report-create.ts), changeStatus (workflow.ts) and presentReport.
 import type { Module } from '../module.ts';
+import { notificationsRoutes } from './notifications.routes.ts';
 import { publicReportRoutes } from './public-reports.routes.ts';
 import { registerReportVisibility } from './report-visibility.ts';
 import { reportsRoutes } from './reports.routes.ts';
@@ -20,6 +21,8 @@ export const reportsModule: Module = {
     // Media (upload, files) and offline sync: src/modules/reports/media and src/modules/reports/sync.
     mediaRoutes(app, deps);
     syncRoutes(app, deps);
+    // The reporter's inbox of news about their reports.
+    notificationsRoutes(app, deps);
   },
   jobs: reportsJobs,
 };

@@ -17,6 +17,7 @@ const timestampColumns = new Set([
   'auto_escalated_at',
   'flagged_at',
   'cleared_at',
+  'read_at',
 ]);
 
 export function presentRow<T extends Record<string, unknown>>(row: T): T {

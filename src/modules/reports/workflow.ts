@@ -8,6 +8,7 @@ import { notFound, unprocessable } from '../../http/errors.ts';
 import { type AuditContext, audit, systemContext } from '../identity/audit.ts';
 import type { ReportRow } from './report.presenter.ts';
 import { findReport } from './reports.queries.ts';
+import { notifyReporter } from './notifications.ts';
 import { markValidationsHelpful } from './validations.ts';
 import {
   allowedTransitions,
@@ -134,6 +135,7 @@ export async function recordStatusChange(
     sql`INSERT INTO reports.report_status_history (report_id, old_status, new_status, changed_by_user_id, notes)
         VALUES (${change.reportId}, ${change.from}, ${change.to}, ${actor?.userId ?? null}, ${change.notes ?? null})`,
   );
+  await notifyReporter(tx, actor?.userId ?? null, change);
   const auditAs = context ?? (actor ? { ...systemContext, actor } : systemContext);
   const extra = { old_status: change.from, new_status: change.to, notes: change.notes ?? null };
   await audit(tx, auditAs, {
