@@ -249,4 +249,26 @@ describe('citizen report screens', () => {
       await context.close();
     }
   });
+
+  test('the citizen reads the news about their report under Notifications, and opening it marks it read', async () => {
+    const [report] = await reportsTitled(kit, titles.online);
+    await apiCall(kit.server, 'POST', `/api/v1/reports/${report.id}/status`, {
+      token: kit.adminToken,
+      body: { status: 'pending_classification', notes: 'A crew will look at it this week.' },
+    });
+    const { context, page } = await citizenContext(kit, 'phone');
+    const errors = watchErrors(page);
+    await openNav(page, 'Notifications');
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    await page.getByText('1 unread').waitFor();
+    const news = page.getByRole('link', { name: `Your report ${report.report_number} is now pending classification` });
+    expect(await page.locator('main').textContent()).toContain('Note: A crew will look at it this week.');
+    await screenshot(page, 'citizen-notifications-phone');
+    await news.click();
+    await page.getByRole('heading', { level: 1, name: titles.online }).waitFor();
+    await openNav(page, 'Notifications');
+    await page.getByText('Nothing unread.').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

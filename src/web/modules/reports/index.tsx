@@ -8,6 +8,7 @@ import { AnalyticsPage } from './analytics-page.tsx';
 import { AreasPage } from './areas-page.tsx';
 import { CitizenReportPage } from './citizen/citizen-report-page.tsx';
 import { MyReportsPage } from './citizen/my-reports-page.tsx';
+import { NotificationsPage } from './citizen/notifications-page.tsx';
 import { PublicMapPage } from './citizen/public-map-page.tsx';
 import { ReportFormPage } from './citizen/report-form-page.tsx';
 import { DepartmentsPage } from './departments-page.tsx';
@@ -26,6 +27,7 @@ export const reportsScreens: ModuleScreens = {
   nav: [
     { label: 'Report an issue', path: '/reports/new', permission: 'reports:create' },
     { label: 'My reports', path: '/reports/mine', permission: 'reports:read_own' },
+    { label: 'Notifications', path: '/notifications' },
     { label: 'Public issue map', path: '/reports/map', public: true },
     { label: 'Report queue', path: '/reports/queue', permission: 'reports:read' },
     { label: 'Workload', path: '/reports/workload', permission: 'departments:read' },
@@ -38,6 +40,7 @@ export const reportsScreens: ModuleScreens = {
       <Route path="/reports/new" element={guard('reports:create', <ReportFormPage />)} />
       <Route path="/reports/mine" element={guard('reports:read_own', <MyReportsPage />)} />
       <Route path="/reports/mine/:id" element={guard('reports:read_own', <CitizenReportPage />)} />
+      <Route path="/notifications" element={<NotificationsPage />} />
       <Route path="/reports/queue" element={guard('reports:read', <QueuePage />)} />
       <Route path="/reports/workload" element={guard('departments:read', <WorkloadPage />)} />
       <Route path="/reports/departments" element={guard('departments:read', <DepartmentsPage />)} />
