@@ -54,8 +54,14 @@ if (fs.existsSync(chromium)) {
 
 vitest('tests on the embedded database (PGlite)', 'pglite');
 if (process.env.TEST_DATABASE_URL) {
-  // The CLI test runs `caucus` on a temporary embedded data directory whatever the engine: it ran above already.
-  vitest('tests on PostgreSQL + PostGIS', 'postgres', ['--exclude', 'src/cli/cli.test.ts']);
+  // The CLI test runs `caucus` on a temporary embedded data directory whatever the engine, and the engine-parity
+  // test compares a fresh PGlite with a fresh PostgreSQL whatever the engine: both ran above already.
+  vitest('tests on PostgreSQL + PostGIS', 'postgres', [
+    '--exclude',
+    'src/cli/cli.test.ts',
+    '--exclude',
+    'test/engine-parity.test.ts',
+  ]);
 } else {
   process.stdout.write('\nTEST_DATABASE_URL is not set: the integration tests ran on the embedded database only.\n');
 }
