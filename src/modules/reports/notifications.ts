@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { one, rows } from '../../db/client.ts';
+import type { Notification } from '../../shared/notification.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { presentRow, presentRows } from './row.presenter.ts';
 
@@ -100,15 +101,8 @@ export async function sendPendingNotifications(db: Db, mail: Mailer, publicUrl: 
   return sent;
 }
 
-export interface NotificationRow extends Record<string, unknown> {
-  id: number;
-  report_id: number | null;
-  kind: 'status_changed' | 'progress_update';
-  title: string;
-  body: string;
-  read_at: string | null;
-  created_at: string;
-}
+/** A notification row as the routes answer it (timestamps as ISO strings once presented). */
+export type NotificationRow = Notification & Record<string, unknown>;
 
 export interface NotificationQuery {
   unread?: boolean;

@@ -2,6 +2,7 @@
 // first; open one to see the report (which marks it read), or mark all read.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import type { Notification } from '../../../../shared/notification.ts';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
@@ -9,16 +10,6 @@ import { DataTable } from '../../../ui/data-table.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { Page } from '../../../ui/page.tsx';
 import { useAction, useQuery } from '../../../ui/use-query.ts';
-
-interface Notification {
-  id: number;
-  report_id: number | null;
-  kind: 'status_changed' | 'progress_update';
-  title: string;
-  body: string;
-  read_at: string | null;
-  created_at: string;
-}
 
 interface Inbox {
   notifications: Notification[];
