@@ -62,7 +62,7 @@ describe('admin screens', () => {
     const confirm = page.getByRole('dialog', { name: 'Deactivate Dana Organizer?' });
     await confirm.getByRole('button', { name: 'Deactivate' }).click();
     await expect.poll(() => details.textContent()).toContain('inactive');
-    await page.getByRole('button', { name: 'Activate' }).click();
+    await page.getByRole('button', { name: 'Activate', exact: true }).click();
     await expect.poll(() => details.textContent()).not.toContain('inactive');
 
     // The audit log viewer finds the role change by action and resource.

@@ -201,7 +201,8 @@ describe('reports staff screens', () => {
       );
     expect(await mine()).toMatchObject({ area_type: 'ward', is_active: true, area_data: { name: 'W18' } });
     await area.getByRole('button', { name: 'Deactivate' }).click();
-    await area.getByRole('button', { name: 'Activate' }).waitFor();
+    // exact: "Activate" is also inside "Deactivate", which would match at once, before the change is made.
+    await area.getByRole('button', { name: 'Activate', exact: true }).waitFor();
     expect((await mine()).is_active).toBe(false);
     await area.getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => area.count()).toBe(0);
