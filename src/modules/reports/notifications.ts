@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { one, rows } from '../../db/client.ts';
+import { pageOffset } from '../../http/presenters.ts';
 import type { Notification } from '../../shared/notification.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { presentRow, presentRows } from './row.presenter.ts';
@@ -118,7 +119,7 @@ export async function listNotifications(db: Db, userId: number, q: NotificationQ
       db,
       sql`SELECT id, report_id, kind, title, body, read_at, created_at FROM reports.notifications
           WHERE user_id = ${userId} ${unreadOnly}
-          ORDER BY created_at DESC, id DESC LIMIT ${q.per_page} OFFSET ${(q.page - 1) * q.per_page}`,
+          ORDER BY created_at DESC, id DESC LIMIT ${q.per_page} OFFSET ${pageOffset(q.page, q.per_page)}`,
     ),
     one<{ total: number; unread: number }>(
       db,
