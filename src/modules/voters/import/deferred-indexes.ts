@@ -40,9 +40,13 @@ export async function deferVoterIndexes(database: Database, importId: number): P
   }
 }
 
+/** Index builds at once on PostgreSQL (each its own connection and transaction); PGlite has one connection. */
+export const parallelIndexBuilds = 2;
+
 /**
  * Builds the deferred indexes again (those one import deferred, or all), each in the transaction that removes
- * its definition.
+ * its definition. On PostgreSQL two build at once (CREATE INDEX takes a SHARE lock, which does not conflict with
+ * itself), the costliest (GIN: the custom_fields one alone is half of all the building) first.
  */
 export async function restoreVoterIndexes(database: Database, importId?: number | null): Promise<number> {
   const { db } = database;
@@ -54,10 +58,11 @@ export async function restoreVoterIndexes(database: Database, importId?: number 
         : sql`WHERE import_id = ${importId}`;
   const pending = await rows<{ index_name: string }>(
     db,
-    sql`SELECT index_name FROM voters.import_deferred_indexes ${whose} ORDER BY dropped_at, index_name`,
+    sql`SELECT index_name FROM voters.import_deferred_indexes ${whose}
+        ORDER BY definition LIKE '% USING gin %' DESC, dropped_at, index_name`,
   );
   let built = 0;
-  for (const { index_name } of pending) {
+  const build = async (index_name: string) => {
     await db.transaction(async (tx: Db) => {
       // Index builds sort in maintenance_work_mem; PGlite keeps its default (its memory is the process's).
       if (database.pool) await tx.execute(sql`SET LOCAL maintenance_work_mem = '512MB'`);
@@ -70,7 +75,12 @@ export async function restoreVoterIndexes(database: Database, importId?: number 
       await tx.execute(sql.raw(row.definition));
       built++;
     });
-  }
+  };
+  const queue = pending.map((p) => p.index_name);
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await build(next);
+  };
+  await Promise.all(Array.from({ length: database.pool ? parallelIndexBuilds : 1 }, worker));
   return built;
 }
 

@@ -24,11 +24,13 @@ const range = (lo: number, hi: number) => `r.line_no BETWEEN ${lo} AND ${hi}`;
  * The live rows of a range of lines with their custom_fields (parsed from the staging JSON), as a subquery
  * the planner may not flatten (OFFSET 0), so the JSON is parsed once per row however often it is read. The
  * range is stated on both tables so each is read through its line_no index, never scanned whole per batch.
+ * A reader that reads each column once (the INSERT) goes without the fence: flattened, the join's line order
+ * needs no sort (a sort of every batch was an eighth of its time).
  */
-function liveRows(rows: string, staging: string, lo: number, hi: number, where = 'true'): string {
+function liveRows(rows: string, staging: string, lo: number, hi: number, where = 'true', fence = true): string {
   return `(SELECT r.*, nullif(s.custom_json, '')::jsonb AS custom_fields
      FROM ${rows} r JOIN ${staging} s ON s.line_no = r.line_no
-     WHERE ${range(lo, hi)} AND s.line_no BETWEEN ${lo} AND ${hi} AND ${live} AND ${where} OFFSET 0)`;
+     WHERE ${range(lo, hi)} AND s.line_no BETWEEN ${lo} AND ${hi} AND ${live} AND ${where}${fence ? ' OFFSET 0' : ''})`;
 }
 
 /** Statements that (re)compute matches for every line after `after`. Run in one transaction. */
@@ -125,7 +127,7 @@ export function insertSql(rows: string, staging: string, lo: number, hi: number,
   return `WITH ins AS (
       INSERT INTO voters.voters (${columns.join(', ')}, source_campaign_id)
       SELECT ${values.join(', ')}, ${campaignId ?? 'NULL'}
-      FROM ${liveRows(rows, staging, lo, hi, 'r.match_voter_id IS NULL')} r
+      FROM ${liveRows(rows, staging, lo, hi, 'r.match_voter_id IS NULL', false)} r
       ORDER BY r.line_no
       RETURNING voter_id),
     linked AS (${link})
