@@ -1,8 +1,9 @@
-// npm run bench:segments [-- --voters 1000000 --runs 15 --keep]
+// npm run bench:segments [-- --voters 1000000 --runs 15 --keep | --reuse DATABASE]
 // Generates synthetic voters (plus tags, lists, campaign membership, interactions and survey answers) with
 // generate_series in SQL on PostgreSQL, then times typical segment counts through the same code the API runs
 // (countDefinition) and reports p50/p95 and the plan's top node. Database: BENCH_DATABASE_URL or DATABASE_URL;
-// a database named caucus_bench_segments_<pid> is created and dropped (kept with --keep).
+// a database named caucus_bench_segments_<pid> is created and dropped (kept with --keep); --reuse times the
+// segments again on a kept one (migrated first, so a new index is there to try) without generating anything.
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openPostgres } from '../src/db/client.ts';
@@ -17,15 +18,16 @@ const { values } = parseArgs({
     voters: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '15' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 });
 const N = Number(values.voters);
 const RUNS = Number(values.runs);
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `caucus_bench_segments_${process.pid}`;
+const name = values.reuse ?? `caucus_bench_segments_${process.pid}`;
 const admin = await openPostgres(url, 1);
-await admin.exec(`CREATE DATABASE ${name}`);
+if (!values.reuse) await admin.exec(`CREATE DATABASE ${name}`);
 const target = new URL(url);
 target.pathname = `/${name}`;
 const database = await openPostgres(target.toString(), 1);
@@ -40,18 +42,19 @@ const step = async (label: string, script: string) => {
 
 try {
   await migrate(database);
-  console.log(`Generating ${N.toLocaleString()} voters in ${name}…`);
-  await step(
-    'campaigns, tags, lists, questions',
-    `INSERT INTO voters.campaigns (campaign_name) SELECT 'Campaign ' || g FROM generate_series(1, 20) g;
+  if (!values.reuse) {
+    console.log(`Generating ${N.toLocaleString()} voters in ${name}…`);
+    await step(
+      'campaigns, tags, lists, questions',
+      `INSERT INTO voters.campaigns (campaign_name) SELECT 'Campaign ' || g FROM generate_series(1, 20) g;
      INSERT INTO voters.tags (name) SELECT 'Tag ' || g FROM generate_series(1, 50) g;
      INSERT INTO voters.lists (name) SELECT 'List ' || g FROM generate_series(1, 10) g;
      INSERT INTO voters.survey_questions (campaign_id, question_text, question_type, possible_answers)
        VALUES (1, 'Top issue?', 'Multiple Choice', '{"A":"Housing","B":"Transit","C":"Schools"}');`,
-  );
-  await step(
-    'voters',
-    `INSERT INTO voters.voters (first_name, last_name, date_of_birth, gender, city, state, zip_code, county, precinct,
+    );
+    await step(
+      'voters',
+      `INSERT INTO voters.voters (first_name, last_name, date_of_birth, gender, city, state, zip_code, county, precinct,
        party_affiliation, registration_status, engagement_score, custom_fields, location, email_address, phone_number,
        voter_registration_id, created_at)
      SELECT (ARRAY['James','Mary','John','Patricia','Robert','Jennifer','Michael','Linda','William','Elizabeth',
@@ -79,16 +82,16 @@ try {
             'BENCH' || g,
             now() - (g % 1000) * interval '1 day'
      FROM generate_series(1, ${N}) g;`,
-  );
-  await step(
-    'memberships (tags 20%, lists 5%, campaigns 30%)',
-    `INSERT INTO voters.voter_tags (voter_id, tag_id) SELECT voter_id, 1 + (voter_id / 5) % 50 FROM voters.voters WHERE voter_id % 5 = 0;
+    );
+    await step(
+      'memberships (tags 20%, lists 5%, campaigns 30%)',
+      `INSERT INTO voters.voter_tags (voter_id, tag_id) SELECT voter_id, 1 + (voter_id / 5) % 50 FROM voters.voters WHERE voter_id % 5 = 0;
      INSERT INTO voters.list_items (list_id, voter_id) SELECT 1 + (voter_id / 20) % 10, voter_id FROM voters.voters WHERE voter_id % 20 = 0;
      INSERT INTO voters.campaign_voters (campaign_id, voter_id) SELECT 1 + (voter_id / 10) % 20, voter_id FROM voters.voters WHERE voter_id % 10 < 3;`,
-  );
-  await step(
-    'interactions (~1.5 per voter) and survey answers (10%)',
-    `INSERT INTO voters.interactions (voter_id, campaign_id, interaction_type, outcome, interaction_date)
+    );
+    await step(
+      'interactions (~1.5 per voter) and survey answers (10%)',
+      `INSERT INTO voters.interactions (voter_id, campaign_id, interaction_type, outcome, interaction_date)
      SELECT v.voter_id, 1 + (v.voter_id + k) % 20,
             (ARRAY['Phone Call','Email Sent','Door Knock','Survey','Event Attendance'])[1 + (v.voter_id + k) % 5],
             (ARRAY['Interested','Not Home','Wrong Number','Pledged Support','Signed Up'])[1 + (v.voter_id / 3 + k * 2) % 5],
@@ -96,10 +99,13 @@ try {
      FROM voters.voters v CROSS JOIN generate_series(0, 2) k WHERE (v.voter_id + k) % 2 = 0;
      INSERT INTO voters.survey_responses (voter_id, question_id, response_value)
      SELECT voter_id, 1, (ARRAY['A','B','C'])[1 + voter_id % 3] FROM voters.voters WHERE voter_id % 10 = 1;`,
-  );
-  // Steady state: autovacuum would have set the visibility map that index-only scans rely on.
-  await step('VACUUM ANALYZE', 'VACUUM ANALYZE');
-  console.log(`Data ready in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+    );
+    // Steady state: autovacuum would have set the visibility map that index-only scans rely on.
+    await step('VACUUM ANALYZE', 'VACUUM ANALYZE');
+    console.log(`Data ready in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+  } else {
+    await step('VACUUM ANALYZE', 'VACUUM ANALYZE');
+  }
 
   const field = (f: string, op: string, value?: unknown, vs?: unknown[]) => ({
     type: 'field',
@@ -217,6 +223,6 @@ try {
   console.log(`\n${out.join('\n')}`);
 } finally {
   await database.close();
-  if (!values.keep) await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (!values.keep && !values.reuse) await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.close();
 }
