@@ -29,7 +29,7 @@ import {
   updateSql,
 } from './merge.sql.ts';
 import { deferVoterIndexes, restoreVoterIndexes } from './deferred-indexes.ts';
-import { normalizeSql } from './normalize.sql.ts';
+import { customFieldsSql, normalizeSql } from './normalize.sql.ts';
 import { readRecords } from './records.ts';
 import { openSource } from './source-file.ts';
 import { copyIntoStaging, stagingTableSql } from './staging.ts';
@@ -37,6 +37,7 @@ import { copyIntoStaging, stagingTableSql } from './staging.ts';
 export const workTables = (importId: number) => ({
   staging: `voters.import_${importId}_staging`,
   rows: `voters.import_${importId}_rows`,
+  custom: `voters.import_${importId}_custom`,
 });
 
 const run = (db: Db, text: string) => db.execute(sql.raw(text));
@@ -45,6 +46,7 @@ const value = async (db: Db, text: string) => (await one<Record<string, number>>
 export async function dropWorkTables(database: Database, importId: number) {
   const t = workTables(importId);
   await run(database.db, `DROP TABLE IF EXISTS ${t.rows}`);
+  await run(database.db, `DROP TABLE IF EXISTS ${t.custom}`);
   await run(database.db, `DROP TABLE IF EXISTS ${t.staging}`);
 }
 
@@ -110,6 +112,10 @@ export async function normalize(database: Database, imp: ImportRow): Promise<voi
     await run(tx, `DROP TABLE IF EXISTS ${t.rows}`);
     await run(tx, statements.createRows);
     for (const s of statements.inFileDuplicates) await run(tx, s);
+    await run(tx, `DROP TABLE IF EXISTS ${t.custom}`);
+    // The planner prices the JSON parse as one operator and would run it on one core: make workers free.
+    if (database.pool) await run(tx, 'SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0');
+    for (const s of customFieldsSql(t.staging, t.custom)) await run(tx, s);
     await setImportState(tx, imp.import_id, 'merging');
   });
 }
@@ -118,11 +124,12 @@ export async function normalize(database: Database, imp: ImportRow): Promise<voi
 export async function workTablesIntact(database: Database, imp: ImportRow): Promise<boolean> {
   if (imp.rows_read === 0) return true;
   const t = workTables(imp.import_id);
-  const exists = await one<{ staging: string | null; rows: string | null }>(
+  const exists = await one<{ staging: string | null; rows: string | null; custom: string | null }>(
     database.db,
-    sql`SELECT to_regclass(${t.staging})::text AS staging, to_regclass(${t.rows})::text AS rows`,
+    sql`SELECT to_regclass(${t.staging})::text AS staging, to_regclass(${t.rows})::text AS rows,
+          to_regclass(${t.custom})::text AS custom`,
   );
-  if (!exists?.staging || !exists.rows) return false;
+  if (!exists?.staging || !exists.rows || !exists.custom) return false;
   const n = await value(database.db, `SELECT (SELECT count(*) FROM ${t.rows})::int AS n`);
   return n.n === imp.rows_read;
 }
@@ -150,7 +157,7 @@ export async function merge(database: Database, imp: ImportRow, onProgress: () =
   const lo = imp.last_merged_line + 1;
   if (imp.dry_run) {
     await db.transaction(async (tx) => {
-      const c = await value(tx, countsSql(t.rows, t.staging, lo, imp.last_line, true));
+      const c = await value(tx, countsSql(t.rows, t.custom, lo, imp.last_line, true));
       await run(tx, issuesSql(t.rows, t.staging, imp.import_id, lo, imp.last_line, imp.column_count!));
       await recordBatch(tx, imp.import_id, lo, imp.last_line, {
         inserted: c.total - c.rejected - c.matched,
@@ -165,7 +172,7 @@ export async function merge(database: Database, imp: ImportRow, onProgress: () =
   }
   // A load of more than one batch (or of bulkLoadRows) into an empty voters table builds the secondary indexes
   // once at the end.
-  const left = await value(db, countsSql(t.rows, t.staging, lo, imp.last_line, false));
+  const left = await value(db, countsSql(t.rows, t.custom, lo, imp.last_line, false));
   const toInsert = left.total - left.rejected - left.matched;
   if (toInsert > imp.batch_size || toInsert >= bulkLoadRows) await deferVoterIndexes(database, imp.import_id);
   for (let from = lo; from <= imp.last_line; from += imp.batch_size) {
@@ -173,9 +180,9 @@ export async function merge(database: Database, imp: ImportRow, onProgress: () =
     await db.transaction(async (tx) => {
       // A lost batch after a server crash is merged again on resume: no need to wait for the WAL flush.
       if (database.pool) await run(tx, "SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '64MB'");
-      const c = await value(tx, countsSql(t.rows, t.staging, from, to, false));
-      const updated = (await value(tx, updateSql(t.rows, t.staging, from, to))).n;
-      const inserted = await value(tx, insertSql(t.rows, t.staging, from, to, imp.campaign_id));
+      const c = await value(tx, countsSql(t.rows, t.custom, from, to, false));
+      const updated = (await value(tx, updateSql(t.rows, t.custom, from, to))).n;
+      const inserted = await value(tx, insertSql(t.rows, t.custom, from, to, imp.campaign_id));
       const expected = c.total - c.rejected - c.matched;
       if (inserted.n !== expected || (imp.campaign_id !== null && inserted.linked !== inserted.n)) {
         throw new Error(

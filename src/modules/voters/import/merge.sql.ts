@@ -3,8 +3,8 @@
 // different registration id is a different person). A merged voter leads to its survivor. On update, a field the
 // file leaves empty never clears a value; registration id, email and phone only fill empty ones (another module
 // may have a fresher contact), and a key that belongs to another voter is dropped with a warning.
-// custom_fields are read from the staging table at merge time (parsed once per row), which keeps the rows table
-// narrow: every UPDATE of it during matching then rewrites small tuples.
+// custom_fields come from the import's custom table (jsonb, parsed while normalizing), joined at merge time,
+// which keeps the rows table narrow: every UPDATE of it during matching then rewrites small tuples.
 import { importableFields } from './mapping.ts';
 
 const keys = new Set(['voter_registration_id', 'email_address', 'phone_number']);
@@ -21,16 +21,16 @@ const live = 'r.reject_reason IS NULL AND r.match_reject IS NULL';
 const range = (lo: number, hi: number) => `r.line_no BETWEEN ${lo} AND ${hi}`;
 
 /**
- * The live rows of a range of lines with their custom_fields (parsed from the staging JSON), as a subquery
- * the planner may not flatten (OFFSET 0), so the JSON is parsed once per row however often it is read. The
+ * The live rows of a range of lines with their custom_fields (from the custom table), as a subquery the
+ * planner may not flatten (OFFSET 0), so the join runs once per row however often a column is read. The
  * range is stated on both tables so each is read through its line_no index, never scanned whole per batch.
  * A reader that reads each column once (the INSERT) goes without the fence: flattened, the join's line order
  * needs no sort (a sort of every batch was an eighth of its time).
  */
-function liveRows(rows: string, staging: string, lo: number, hi: number, where = 'true', fence = true): string {
-  return `(SELECT r.*, nullif(s.custom_json, '')::jsonb AS custom_fields
-     FROM ${rows} r JOIN ${staging} s ON s.line_no = r.line_no
-     WHERE ${range(lo, hi)} AND s.line_no BETWEEN ${lo} AND ${hi} AND ${live} AND ${where}${fence ? ' OFFSET 0' : ''})`;
+function liveRows(rows: string, custom: string, lo: number, hi: number, where = 'true', fence = true): string {
+  return `(SELECT r.*, c.custom_fields
+     FROM ${rows} r JOIN ${custom} c ON c.line_no = r.line_no
+     WHERE ${range(lo, hi)} AND c.line_no BETWEEN ${lo} AND ${hi} AND ${live} AND ${where}${fence ? ' OFFSET 0' : ''})`;
 }
 
 /** Statements that (re)compute matches for every line after `after`. Run in one transaction. */
@@ -91,7 +91,7 @@ export const changedPredicate = [
 ].join('\n  OR ');
 
 /** Updates the batch's matched voters that change; answers the number updated. */
-export function updateSql(rows: string, staging: string, lo: number, hi: number): string {
+export function updateSql(rows: string, custom: string, lo: number, hi: number): string {
   const sets = [
     ...plainFields.map((f) => `${f} = COALESCE(r.${f}, v.${f})`),
     `voter_registration_id = COALESCE(v.voter_registration_id, ${kept.voter_registration_id})`,
@@ -101,7 +101,7 @@ export function updateSql(rows: string, staging: string, lo: number, hi: number)
        ELSE COALESCE(v.custom_fields, '{}'::jsonb) || r.custom_fields END`,
   ];
   return `WITH u AS (UPDATE voters.voters v SET ${sets.join(',\n    ')}
-    FROM ${liveRows(rows, staging, lo, hi, 'r.match_voter_id IS NOT NULL')} r
+    FROM ${liveRows(rows, custom, lo, hi, 'r.match_voter_id IS NOT NULL')} r
     WHERE v.voter_id = r.match_voter_id AND (${changedPredicate})
     RETURNING 1) SELECT count(*)::int AS n FROM u`;
 }
@@ -110,7 +110,7 @@ export function updateSql(rows: string, staging: string, lo: number, hi: number)
  * Inserts the batch's new voters, and links them to the campaign when there is one (from the INSERT's
  * RETURNING: no second pass over the rows); answers the numbers inserted and linked.
  */
-export function insertSql(rows: string, staging: string, lo: number, hi: number, campaignId: number | null): string {
+export function insertSql(rows: string, custom: string, lo: number, hi: number, campaignId: number | null): string {
   const columns = [...plainFields, 'voter_registration_id', 'email_address', 'phone_number', 'custom_fields'];
   const values = [
     ...plainFields.map((f) => `r.${f}`),
@@ -127,7 +127,7 @@ export function insertSql(rows: string, staging: string, lo: number, hi: number,
   return `WITH ins AS (
       INSERT INTO voters.voters (${columns.join(', ')}, source_campaign_id)
       SELECT ${values.join(', ')}, ${campaignId ?? 'NULL'}
-      FROM ${liveRows(rows, staging, lo, hi, 'r.match_voter_id IS NULL', false)} r
+      FROM ${liveRows(rows, custom, lo, hi, 'r.match_voter_id IS NULL', false)} r
       ORDER BY r.line_no
       RETURNING voter_id),
     linked AS (${link})
@@ -163,9 +163,9 @@ export function issuesSql(
 }
 
 /** Counts for a range of lines: rows, rejected, matched, warnings, and (matched) rows that would change. */
-export function countsSql(rows: string, staging: string, lo: number, hi: number, withChanges: boolean): string {
+export function countsSql(rows: string, custom: string, lo: number, hi: number, withChanges: boolean): string {
   const changing = withChanges
-    ? `(SELECT count(*)::int FROM ${liveRows(rows, staging, lo, hi, 'r.match_voter_id IS NOT NULL')} r
+    ? `(SELECT count(*)::int FROM ${liveRows(rows, custom, lo, hi, 'r.match_voter_id IS NOT NULL')} r
         JOIN voters.voters v ON v.voter_id = r.match_voter_id WHERE ${changedPredicate})`
     : '0';
   return `SELECT count(*)::int AS total,
