@@ -29,6 +29,7 @@ import {
   updateSql,
 } from './merge.sql.ts';
 import { deferVoterIndexes, restoreVoterIndexes } from './deferred-indexes.ts';
+import { runInTurn } from './in-turn.ts';
 import { customFieldsSql, normalizeSql } from './normalize.sql.ts';
 import { readRecords } from './records.ts';
 import { openSource } from './source-file.ts';
@@ -143,6 +144,9 @@ async function computeMatches(database: Database, rows: string, after: number) {
   });
 }
 
+/** Merge batches at once on PostgreSQL (PGlite has one connection). */
+export const parallelBatches = 2;
+
 /** An import inserting at least this many voters into an empty table defers the secondary indexes. */
 export const bulkLoadRows = 10_000;
 
@@ -175,8 +179,15 @@ export async function merge(database: Database, imp: ImportRow, onProgress: () =
   const left = await value(db, countsSql(t.rows, t.custom, lo, imp.last_line, false));
   const toInsert = left.total - left.rejected - left.matched;
   if (toInsert > imp.batch_size || toInsert >= bulkLoadRows) await deferVoterIndexes(database, imp.import_id);
+  const ranges: { from: number; to: number }[] = [];
   for (let from = lo; from <= imp.last_line; from += imp.batch_size) {
-    const to = Math.min(from + imp.batch_size - 1, imp.last_line);
+    ranges.push({ from, to: Math.min(from + imp.batch_size - 1, imp.last_line) });
+  }
+  // On PostgreSQL two batches run at once (each on its own connection; their rows, keys and voters are disjoint
+  // once matching is done), and commit in line order: the issues and counters of a batch are written when the
+  // batch before it has committed, so last_merged_line always ends a committed prefix.
+  await runInTurn(ranges.length, database.pool ? parallelBatches : 1, async (i, turn) => {
+    const { from, to } = ranges[i];
     await db.transaction(async (tx) => {
       // A lost batch after a server crash is merged again on resume: no need to wait for the WAL flush.
       if (database.pool) await run(tx, "SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '64MB'");
@@ -190,6 +201,8 @@ export async function merge(database: Database, imp: ImportRow, onProgress: () =
         );
       }
       if (imp.campaign_id !== null) await run(tx, linkCampaignSql(t.rows, from, to, imp.campaign_id));
+      await turn;
+      // Issue ids in line order: errors.csv pages through them by id.
       await run(tx, issuesSql(t.rows, t.staging, imp.import_id, from, to, imp.column_count!));
       await recordBatch(tx, imp.import_id, from, to, {
         inserted: inserted.n,
@@ -200,7 +213,7 @@ export async function merge(database: Database, imp: ImportRow, onProgress: () =
       });
     });
     onProgress();
-  }
+  });
   await finish(database, imp);
 }
 
