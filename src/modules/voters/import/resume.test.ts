@@ -104,6 +104,15 @@ describe('an import killed half way', () => {
               GROUP BY line_no, reason HAVING count(*) > 1) d`,
       );
       expect(dupIssues!.n).toBe(0);
+      // errors.csv pages by issue id: batches (of 200 lines, from line 1) record their issues in line order,
+      // also when two run at once (PostgreSQL).
+      const outOfOrder = await one<{ n: number }>(
+        db.db,
+        sql`SELECT count(*)::int AS n FROM (SELECT (line_no - 1) / 200 AS batch,
+              lag((line_no - 1) / 200) OVER (ORDER BY issue_id) AS previous FROM voters.import_issues) i
+            WHERE batch < previous`,
+      );
+      expect(outOfOrder!.n).toBe(0);
       // The deferred indexes of the bulk load are all built again.
       const indexes = await one<{ deferred: number; trgm: string | null; block: string | null }>(
         db.db,
