@@ -79,8 +79,8 @@ export async function openPglite(options: PgliteOpenOptions): Promise<Database> 
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   // No JIT: segment counts over a million voters pass the planner's JIT cost threshold, and compiling their
-  // expressions cost 15-90 ms a query while saving nothing (npm run bench:segments). A URL's own
-  // options=-c jit=on still wins.
+  // expressions cost 15-90 ms a query while saving nothing (npm run bench:segments); the import's normalizing
+  // statement was ~1 s a million rows slower with it. A URL's own options=-c jit=on still wins.
   const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {});

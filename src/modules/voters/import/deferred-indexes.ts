@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../../db/client.ts';
 import { one, rows } from '../../../db/client.ts';
+import { runInTurn } from './in-turn.ts';
 import { lockImport, type RunLock } from './run-lock.ts';
 
 /** Drops the non-unique indexes of voters.voters if the table is empty; false when it did not (busy table). */
@@ -76,11 +77,8 @@ export async function restoreVoterIndexes(database: Database, importId?: number 
       built++;
     });
   };
-  const queue = pending.map((p) => p.index_name);
-  const worker = async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await build(next);
-  };
-  await Promise.all(Array.from({ length: database.pool ? parallelIndexBuilds : 1 }, worker));
+  // In any order (no turn to wait for); a failure starts no further build and is thrown once the running one ends.
+  await runInTurn(pending.length, database.pool ? parallelIndexBuilds : 1, (i) => build(pending[i].index_name));
   return built;
 }
 

@@ -107,9 +107,7 @@ export async function normalize(database: Database, imp: ImportRow): Promise<voi
   const statements = normalizeSql(t.staging, t.rows, resolved, imp.mapping?.values ?? 'plain');
   await database.db.transaction(async (tx) => {
     // Hashes and sorts over the whole file: room for them in memory on PostgreSQL (PGlite keeps its default).
-    // No JIT: compiling the cleaning expressions in every parallel worker cost more than it saved (~1 s a
-    // million rows).
-    if (database.pool) await run(tx, "SET LOCAL work_mem = '256MB'; SET LOCAL jit = off");
+    if (database.pool) await run(tx, "SET LOCAL work_mem = '256MB'");
     await run(tx, `DROP TABLE IF EXISTS ${t.rows}`);
     await run(tx, statements.createRows);
     for (const s of statements.inFileDuplicates) await run(tx, s);
@@ -137,7 +135,7 @@ export async function workTablesIntact(database: Database, imp: ImportRow): Prom
 
 async function computeMatches(database: Database, rows: string, after: number) {
   await database.db.transaction(async (tx) => {
-    if (database.pool) await run(tx, "SET LOCAL work_mem = '256MB'; SET LOCAL jit = off");
+    if (database.pool) await run(tx, "SET LOCAL work_mem = '256MB'");
     for (const s of matchSql(rows, after)) await run(tx, s);
     for (let i = 0; i < 20 && (await value(tx, followMergesSql(rows, after))).n > 0; i++);
     for (const s of ownershipSql(rows, after)) await run(tx, s);

@@ -1,7 +1,8 @@
 // Jobs that overlap their work but finish in order: job i starts when a runner is free and receives `turn`,
 // which settles once job i-1 has finished (and rejects if it failed). The merge uses it to run two batches'
 // statements at once on PostgreSQL while committing them in line order, so `last_merged_line` stays the end of
-// a committed prefix and a resume after a kill works as with one batch at a time.
+// a committed prefix and a resume after a kill works as with one batch at a time. A job that need not finish in
+// order (an index build) ignores its turn.
 
 /**
  * Runs jobs 0..count-1, at most `concurrency` at once, started in order. After a failure no new job starts;

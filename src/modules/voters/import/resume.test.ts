@@ -11,6 +11,7 @@ import { type Database, one, openPglite } from '../../../db/client.ts';
 import { ncPrefix } from './test/nc-sample.ts';
 
 const rowsInFile = 3000;
+const batchSize = 200;
 let env: Record<string, string>;
 let dataDir: string;
 let database: Database | null = null;
@@ -60,7 +61,7 @@ function cli(args: string[], killAfter?: number): Promise<{ code: number | null;
 
 describe('an import killed half way', () => {
   it('resumes after the last committed batch and ends with exactly the right rows', { timeout: 300_000 }, async () => {
-    const killed = await cli(['--batch-size', '200', '--progress', 'lines', '--no-scan'], 3);
+    const killed = await cli(['--batch-size', String(batchSize), '--progress', 'lines', '--no-scan'], 3);
     expect(killed.code, killed.out).not.toBe(0);
     expect(killed.out).toMatch(/Starting import 1/);
 
@@ -77,7 +78,7 @@ describe('an import killed half way', () => {
       expect(deferred!.n).toBeGreaterThan(0);
     }
 
-    const resumed = await cli(['--batch-size', '200', '--progress', 'lines', '--no-scan']);
+    const resumed = await cli(['--batch-size', String(batchSize), '--progress', 'lines', '--no-scan']);
     expect(resumed.code, resumed.out).toBe(0);
     expect(resumed.out).toMatch(/Resuming import 1/);
 
@@ -104,12 +105,12 @@ describe('an import killed half way', () => {
               GROUP BY line_no, reason HAVING count(*) > 1) d`,
       );
       expect(dupIssues!.n).toBe(0);
-      // errors.csv pages by issue id: batches (of 200 lines, from line 1) record their issues in line order,
+      // errors.csv pages by issue id: batches (of batchSize lines, from line 1) record their issues in line order,
       // also when two run at once (PostgreSQL).
       const outOfOrder = await one<{ n: number }>(
         db.db,
-        sql`SELECT count(*)::int AS n FROM (SELECT (line_no - 1) / 200 AS batch,
-              lag((line_no - 1) / 200) OVER (ORDER BY issue_id) AS previous FROM voters.import_issues) i
+        sql`SELECT count(*)::int AS n FROM (SELECT (line_no - 1) / ${batchSize} AS batch,
+              lag((line_no - 1) / ${batchSize}) OVER (ORDER BY issue_id) AS previous FROM voters.import_issues) i
             WHERE batch < previous`,
       );
       expect(outOfOrder!.n).toBe(0);
